@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const db = await PGlite.create();
+console.log('mem create', Date.now()-t); t=Date.now();
+await db.exec('create table a(x int8, y numeric, z timestamptz, j jsonb)');
+await db.query("insert into a values (1, 2.5, now(), '{\"a\":1}')");
+console.log((await db.query('select * from a')).rows);
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now()-t, dump.size); t=Date.now();
+const db2 = await PGlite.create({loadDataDir: dump});
+console.log('load', Date.now()-t, (await db2.query('select count(*) from a')).rows); t=Date.now();
+const db3 = await db2.clone?.(); console.log('clone', Date.now()-t, !!db3);
