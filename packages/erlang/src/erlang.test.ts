@@ -89,6 +89,15 @@ describe('erlangC worked examples', () => {
     expect(erlangC(14, 10)).toBeCloseTo(0.1741319336, 9);
   });
 
+  it('360 calls per 30 min, AHT 240 s, 55 agents, T = 15 s (the classic step-by-step example)', () => {
+    // A = 360 × 240 / 1800 = 48. Values from the closed form in 50-digit arithmetic.
+    const a = trafficIntensity(360, 240, 1800);
+    expect(a).toBe(48);
+    expect(erlangC(55, a)).toBeCloseTo(0.2387009364, 9);
+    expect(serviceLevel(55, a, 240, 15)).toBeCloseTo(0.8458830922, 9);
+    expect(averageSpeedOfAnswer(55, a, 240)).toBeCloseTo(8.184032104, 8);
+  });
+
   it('returns 1 when agents do not exceed traffic', () => {
     expect(erlangC(10, 10)).toBe(1);
     expect(erlangC(3, 10)).toBe(1);
