@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { registerCoreCommands } from './core-commands.ts';
+
+// Each domain adds its commands in its own file; this only assembles them.
+const program = new Command('tajriba')
+  .description('Tajriba — beneficiary-experience platform / منصة تجربة المستفيد')
+  .showHelpAfterError();
+
+registerCoreCommands(program);
+
+program.parseAsync(process.argv).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,8 @@
+import type { Api } from '../http/api.ts';
+import type { Services } from '../http/context.ts';
+import { registerAccessRoutes } from './access/access.routes.ts';
+
+/** Every domain's routes, mounted under /api/v1. */
+export function registerDomainRoutes(api: Api, _services: Services) {
+  registerAccessRoutes(api);
+}
