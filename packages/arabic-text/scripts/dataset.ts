@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { normalizeArabic } from '../src/normalize.ts';
+
+// Loads ArSarcasm-v2 with the clean-up described in data/arsarcasm-v2/DATA.md.
+
+export type Label = 'positive' | 'negative' | 'neutral';
+export interface Example {
+  text: string;
+  label: Label;
+  sarcasm: boolean;
+  dialect: string;
+}
+
+const DATA_DIR = fileURLToPath(new URL('../data/arsarcasm-v2/', import.meta.url));
+const LABELS: Record<string, Label> = { POS: 'positive', NEG: 'negative', NEU: 'neutral' };
+
+/** Rows written as """…""" keep one literal quote at each end after CSV parsing. */
+export function stripTripledQuotes(text: string): string {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
+
+function readSplit(name: 'train' | 'test'): Example[] {
+  const rows: Record<string, string>[] = parse(readFileSync(`${DATA_DIR}${name}.csv`, 'utf8'), { columns: true, skip_empty_lines: true });
+  return rows.map((r) => {
+    const label = LABELS[r.sentiment];
+    if (!label) throw new Error(`${name}.csv: unknown sentiment ${r.sentiment}`);
+    return { text: stripTripledQuotes(r.tweet), label, sarcasm: r.sarcasm === 'TRUE', dialect: r.dialect };
+  });
+}
+
+/** Keeps the first of each normalized text: duplicates would count twice in training or scoring. */
+function dedupe(examples: Example[], exclude: ReadonlySet<string> = new Set()): { kept: Example[]; dropped: number } {
+  const seen = new Set(exclude);
+  const kept: Example[] = [];
+  for (const e of examples) {
+    const key = normalizeArabic(e.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(e);
+  }
+  return { kept, dropped: examples.length - kept.length };
+}
+
+export interface Splits {
+  train: Example[];
+  test: Example[];
+  report: string;
+}
+
+/** Test is deduped; train is deduped and loses every text that also appears in test. */
+export function loadSplits(): Splits {
+  const rawTest = readSplit('test');
+  const rawTrain = readSplit('train');
+  const test = dedupe(rawTest);
+  const testKeys = new Set(test.kept.map((e) => normalizeArabic(e.text)));
+  const trainSelf = dedupe(rawTrain);
+  const train = dedupe(trainSelf.kept, testKeys);
+  const report =
+    `train: ${rawTrain.length} rows, ${trainSelf.dropped} duplicates, ${train.dropped} also in test → ${train.kept.length}; ` +
+    `test: ${rawTest.length} rows, ${test.dropped} duplicates → ${test.kept.length}`;
+  return { train: train.kept, test: test.kept, report };
+}
+
+/** Only the test texts, for benchmarks. */
+export function loadTestTexts(): string[] {
+  return readSplit('test').map((e) => e.text);
+}
+
+/** Deterministic PRNG (mulberry32) so splits and shuffles repeat run to run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Stratified split: the same share of each class goes to validation. */
+export function stratifiedSplit<T extends { label: string }>(items: T[], share: number, seed: number): { fit: T[]; validation: T[] } {
+  const random = seededRandom(seed);
+  const fit: T[] = [];
+  const validation: T[] = [];
+  const byLabel = new Map<string, T[]>();
+  for (const item of items) byLabel.set(item.label, [...(byLabel.get(item.label) ?? []), item]);
+  for (const group of byLabel.values()) {
+    const shuffled = shuffle(group, random);
+    const cut = Math.round(shuffled.length * share);
+    validation.push(...shuffled.slice(0, cut));
+    fit.push(...shuffled.slice(cut));
+  }
+  return { fit, validation };
+}
+
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}

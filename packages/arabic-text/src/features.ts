@@ -1,0 +1,160 @@
+import { normalizeArabic } from './normalize.ts';
+import { tokenizeNormalized, isNegation } from './tokenize.ts';
+import { stemArabic } from './stem.ts';
+import { findLexiconHits } from './lexicon.ts';
+
+// Hashed sparse features for the sentiment model. Shared by the training script and
+// the runtime so both see exactly the same features. Hashing keeps the model a fixed
+// size with no vocabulary to ship.
+
+export interface FeatureConfig {
+  /** Number of hash buckets; a power of two. */
+  buckets: number;
+  /** Weight of each feature block after its own L2 normalization. */
+  wordWeight: number;
+  charWeight: number;
+  lexiconWeight: number;
+  /** Surface cues read from the raw text before normalization removes them. */
+  styleWeight: number;
+  /** How many tokens after a negation word get the NEG_ mark. */
+  negationScope: number;
+}
+
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+// Namespaces keep word, char and lexicon features apart in the hash space.
+const NS_WORD = 0x811c9dc5;
+const NS_BIGRAM = 0x2f1e3d5b;
+const NS_CHAR = 0x5bd1e995;
+const NS_LEX = 0x1b873593;
+const NS_STYLE = 0x27d4eb2f;
+
+// Cues that normalization deliberately erases but that carry tone: laughter and
+// scare quotes often mark sarcasm, "؟!" and elongation mark complaint or emphasis.
+const STYLE_CUES: [string, RegExp][] = [
+  ['laugh', /ه{3,}|خخخ|😂|🤣/u],
+  ['question', /[?؟]/u],
+  ['exclaim', /!/u],
+  ['quote', /[“”«»"]/u],
+  ['elongated', /(\p{L})\1{2,}/u],
+  ['hashtag', /#/u],
+  ['mention', /@\w/u],
+  ['url', /https?:\/\//u],
+  ['latin', /[A-Za-z]{2,}/u],
+];
+
+function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+function hashString(seed: number, s: string): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
+  return h;
+}
+
+// FNV's low bits are weak; a final avalanche (murmur3 fmix) spreads them before masking.
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Accumulates one block (word, char or lexicon) of counts before normalization. */
+class Block {
+  keys: number[] = [];
+  counts = new Map<number, number>();
+  add(bucket: number, amount = 1): void {
+    const prev = this.counts.get(bucket);
+    if (prev === undefined) {
+      this.counts.set(bucket, amount);
+      this.keys.push(bucket);
+    } else this.counts.set(bucket, prev + amount);
+  }
+  /** log(1+count) damps repeated words; L2 makes long and short texts comparable. */
+  emit(weight: number, out: Map<number, number>): void {
+    if (weight === 0 || this.keys.length === 0) return;
+    let norm = 0;
+    for (const k of this.keys) {
+      const v = Math.log1p(this.counts.get(k)!);
+      norm += v * v;
+    }
+    const scale = weight / Math.sqrt(norm);
+    for (const k of this.keys) {
+      const v = Math.log1p(this.counts.get(k)!) * scale;
+      out.set(k, (out.get(k) ?? 0) + v);
+    }
+  }
+}
+
+/** Turns a text into the model's sparse feature vector (indices sorted ascending). */
+export function extractFeatures(text: string, config: FeatureConfig): SparseVector {
+  const mask = config.buckets - 1;
+  const tokens = tokenizeNormalized(normalizeArabic(text));
+  const stems = tokens.map(stemArabic);
+
+  // Negation scope: the next few tokens after ما/مو/ليس… are marked, so "ما عجبني"
+  // does not look like "عجبني" to the model.
+  const negated = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNegation(tokens[i])) continue;
+    for (let j = i + 1; j <= i + config.negationScope && j < tokens.length; j++) negated[j] = 1;
+  }
+
+  const words = new Block();
+  for (let i = 0; i < stems.length; i++) {
+    const unigram = negated[i] ? `NEG_${stems[i]}` : stems[i];
+    words.add(mix(hashString(NS_WORD, unigram)) & mask);
+    if (i > 0) words.add(mix(hashString(NS_BIGRAM, `${stems[i - 1]} ${stems[i]}`)) & mask);
+  }
+
+  // Character n-grams (2–5) inside each token padded with spaces, like char_wb: they
+  // catch spelling variants and dialect affixes the stemmer does not know.
+  const chars = new Block();
+  for (const token of tokens) {
+    const padded = ` ${token} `;
+    for (let i = 0; i < padded.length - 1; i++) {
+      let h = NS_CHAR;
+      for (let n = 0; n < 5 && i + n < padded.length; n++) {
+        h = fnvStep(h, padded.charCodeAt(i + n));
+        if (n >= 1) chars.add(mix(h) & mask);
+      }
+    }
+  }
+
+  const lexicon = new Block();
+  for (const hit of findLexiconHits(stems)) {
+    let flipped = false;
+    if (!hit.selfNegated) {
+      for (let j = Math.max(0, hit.start - config.negationScope); j < hit.start; j++) {
+        if (isNegation(tokens[j])) flipped = true;
+      }
+    }
+    const polarity = flipped ? (hit.polarity === 'pos' ? 'neg' : 'pos') : hit.polarity;
+    lexicon.add(mix(hashString(NS_LEX, `LEX_${polarity}`)) & mask);
+    lexicon.add(mix(hashString(NS_LEX, `LEX_${hit.polarity}${flipped ? '_negated' : ''}`)) & mask);
+  }
+  if (tokens.length === 0) lexicon.add(mix(hashString(NS_LEX, 'EMPTY')) & mask);
+
+  const style = new Block();
+  if (config.styleWeight > 0) {
+    for (const [name, cue] of STYLE_CUES) if (cue.test(text)) style.add(mix(hashString(NS_STYLE, name)) & mask);
+  }
+
+  const merged = new Map<number, number>();
+  words.emit(config.wordWeight, merged);
+  chars.emit(config.charWeight, merged);
+  lexicon.emit(config.lexiconWeight, merged);
+  style.emit(config.styleWeight, merged);
+
+  const indices = Int32Array.from(merged.keys()).sort();
+  const values = new Float32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) values[i] = merged.get(indices[i])!;
+  return { indices, values };
+}
