@@ -1,4 +1,5 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 
 /** The one database interface the product uses; PGlite (embedded) and PostgreSQL implement it. */
@@ -126,5 +127,6 @@ async function copyWithClient(client: pg.PoolClient, table: string, columns: str
 
 export async function openDatabase(opts: { url?: string; dataDir: string }): Promise<Db> {
   if (opts.url) return openPostgres(opts.url);
+  mkdirSync(opts.dataDir, { recursive: true });
   return openPglite(opts.dataDir);
 }
