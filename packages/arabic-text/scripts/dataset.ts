@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { normalizeArabic } from '../src/normalize.ts';
+import { seededRandom } from '../src/random.ts';
+
+export { seededRandom };
 
 // Loads ArSarcasm-v2 with the clean-up described in data/arsarcasm-v2/DATA.md.
 
@@ -66,18 +69,6 @@ export function loadSplits(): Splits {
 /** Only the test texts, for benchmarks. */
 export function loadTestTexts(): string[] {
   return readSplit('test').map((e) => e.text);
-}
-
-/** Deterministic PRNG (mulberry32) so splits and shuffles repeat run to run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Stratified split: the same share of each class goes to validation. */

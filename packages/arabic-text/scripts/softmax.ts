@@ -28,14 +28,19 @@ export interface SoftmaxModel {
   bias: Float64Array;
 }
 
-/** Class probabilities for one example. */
-export function predictProba(model: SoftmaxModel, x: SparseVector): Float64Array {
+export function scoreLogits(model: SoftmaxModel, x: SparseVector): number[] {
   const K = model.classes;
-  const z = Float64Array.from(model.bias);
+  const z = Array.from(model.bias);
   for (let i = 0; i < x.indices.length; i++) {
     const base = x.indices[i] * K;
     for (let c = 0; c < K; c++) z[c] += model.weights[base + c] * x.values[i];
   }
+  return z;
+}
+
+/** Class probabilities for one example. */
+export function predictProba(model: SoftmaxModel, x: SparseVector): Float64Array {
+  const z = Float64Array.from(scoreLogits(model, x));
   softmaxInPlace(z);
   return z;
 }

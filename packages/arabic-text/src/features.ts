@@ -25,6 +25,12 @@ export interface SparseVector {
   values: Float32Array;
 }
 
+export interface Features extends SparseVector {
+  /** Lexicon hits after negation flipping, for the runtime's domain prior. */
+  lexiconPositive: number;
+  lexiconNegative: number;
+}
+
 // Namespaces keep word, char and lexicon features apart in the hash space.
 const NS_WORD = 0x811c9dc5;
 const NS_BIGRAM = 0x2f1e3d5b;
@@ -94,7 +100,7 @@ class Block {
 }
 
 /** Turns a text into the model's sparse feature vector (indices sorted ascending). */
-export function extractFeatures(text: string, config: FeatureConfig): SparseVector {
+export function extractFeatures(text: string, config: FeatureConfig): Features {
   const mask = config.buckets - 1;
   const tokens = tokenizeNormalized(normalizeArabic(text));
   const stems = tokens.map(stemArabic);
@@ -129,6 +135,8 @@ export function extractFeatures(text: string, config: FeatureConfig): SparseVect
   }
 
   const lexicon = new Block();
+  let lexiconPositive = 0;
+  let lexiconNegative = 0;
   for (const hit of findLexiconHits(stems)) {
     let flipped = false;
     if (!hit.selfNegated) {
@@ -137,6 +145,8 @@ export function extractFeatures(text: string, config: FeatureConfig): SparseVect
       }
     }
     const polarity = flipped ? (hit.polarity === 'pos' ? 'neg' : 'pos') : hit.polarity;
+    if (polarity === 'pos') lexiconPositive++;
+    else lexiconNegative++;
     lexicon.add(mix(hashString(NS_LEX, `LEX_${polarity}`)) & mask);
     lexicon.add(mix(hashString(NS_LEX, `LEX_${hit.polarity}${flipped ? '_negated' : ''}`)) & mask);
   }
@@ -156,5 +166,14 @@ export function extractFeatures(text: string, config: FeatureConfig): SparseVect
   const indices = Int32Array.from(merged.keys()).sort();
   const values = new Float32Array(indices.length);
   for (let i = 0; i < indices.length; i++) values[i] = merged.get(indices[i])!;
-  return { indices, values };
+  return { indices, values, lexiconPositive, lexiconNegative };
+}
+
+/** At most this many hits per polarity count, so a long rant does not saturate. */
+export const LEXICON_PRIOR_CAP = 2;
+
+export function addLexiconPrior(logits: number[], model: { classes: readonly string[]; lexiconPrior: number }, f: Features): void {
+  if (model.lexiconPrior === 0) return;
+  logits[model.classes.indexOf('positive')] += model.lexiconPrior * Math.min(f.lexiconPositive, LEXICON_PRIOR_CAP);
+  logits[model.classes.indexOf('negative')] += model.lexiconPrior * Math.min(f.lexiconNegative, LEXICON_PRIOR_CAP);
 }

@@ -1,5 +1,5 @@
 import modelJson from './model/sentiment-model.json' with { type: 'json' };
-import { extractFeatures, type FeatureConfig } from './features.ts';
+import { extractFeatures, addLexiconPrior, type FeatureConfig } from './features.ts';
 import { normalizeArabic } from './normalize.ts';
 
 // Runtime for the shipped sentiment model (trained by scripts/train-sentiment.ts).
@@ -24,6 +24,11 @@ export interface SentimentModelFile {
   /** Weights are stored as little-endian int16; real weight = int16 * scale. */
   scale: number;
   weights: string;
+  /**
+   * Logit added per lexicon hit (capped), a domain prior: the training tweets rarely talk
+   * about services, so the learned lexicon weights alone under-react to "ماحد رد".
+   */
+  lexiconPrior: number;
   training: Record<string, unknown>;
 }
 
@@ -32,6 +37,7 @@ interface LoadedModel {
   config: FeatureConfig;
   bias: number[];
   weights: Float32Array;
+  lexiconPrior: number;
 }
 
 let loaded: LoadedModel | undefined;
@@ -49,7 +55,7 @@ function getModel(): LoadedModel {
     weights[i] = v * file.scale;
   }
   if (count !== file.config.buckets * file.classes.length) throw new Error('sentiment model: weight count does not match its config');
-  loaded = { classes: file.classes, config: file.config, bias: file.bias, weights };
+  loaded = { classes: file.classes, config: file.config, bias: file.bias, weights, lexiconPrior: file.lexiconPrior ?? 0 };
   return loaded;
 }
 
@@ -64,12 +70,14 @@ export function analyzeSentiment(text: string): SentimentResult {
   if (typeof text !== 'string' || normalizeArabic(text) === '') return emptyResult();
   const model = getModel();
   const k = model.classes.length;
-  const { indices, values } = extractFeatures(text, model.config);
+  const features = extractFeatures(text, model.config);
   const logits = model.bias.slice();
+  const { indices, values } = features;
   for (let i = 0; i < indices.length; i++) {
     const base = indices[i] * k;
     for (let c = 0; c < k; c++) logits[c] += model.weights[base + c] * values[i];
   }
+  addLexiconPrior(logits, model, features);
   const max = Math.max(...logits);
   let sum = 0;
   for (let c = 0; c < k; c++) {

@@ -22,8 +22,13 @@ const PROTECTED = new Set(['الله', 'والله', 'بالله', 'لله', 'ا
 
 const ARABIC_LETTER = /^[\u0621-\u064A]+$/;
 
+// و+negation ("وما", "ومافي") stems to the bare negation so phrases like "ما احد رد"
+// match after a conjunction. Other و-words are left alone: وزاره is not و+زاره.
+const CONJOINED_NEGATION = new Set(['وما', 'ومو', 'ومب', 'ولا', 'ولم', 'ولن', 'وليس', 'وغير', 'وبدون', 'ومافي', 'ومحد', 'وماحد', 'ومافيه']);
+
 /** Light-stems one normalized token. Non-Arabic tokens (numbers, Latin, emoji) pass through. */
 export function stemArabic(token: string): string {
+  if (CONJOINED_NEGATION.has(token)) return token.slice(1);
   if (token.length < 3 || PROTECTED.has(token) || !ARABIC_LETTER.test(token)) return token;
   let word = token;
   for (const prefix of PREFIXES) {

@@ -8,8 +8,10 @@ const TOKEN = /[\p{L}\p{M}\p{N}]+(?:\.\p{N}+)*|\p{Extended_Pictographic}/gu;
  * Negation words. They are never stop words: "مافي تجاوب" and "في تجاوب" mean
  * opposite things, and sentiment/topics rely on seeing them. Stored normalized.
  */
+const BASE_NEGATIONS = ['ما', 'مو', 'مب', 'مش', 'لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'بدون', 'مافي', 'ماني', 'ماهو', 'ماهي', 'مافيه', 'محد', 'ماحد', 'بلا', 'دون'];
+// "وما احد رد": the conjunction و is written attached, so و+negation is a negation too.
 export const NEGATION_WORDS: ReadonlySet<string> = new Set(
-  ['ما', 'مو', 'مب', 'مش', 'لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'بدون', 'مافي', 'ماني', 'ماهو', 'ماهي', 'مافيه', 'محد', 'ماحد', 'ولا', 'بلا', 'دون'].map(normalizeArabic),
+  BASE_NEGATIONS.flatMap((w) => [w, `و${w}`]).map(normalizeArabic),
 );
 
 // MSA function words plus common Gulf/Saudi fillers. Kept short on purpose: words that
