@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCoreCommands } from './core-commands.ts';
+import { registerCatalogCommands } from './catalog-commands.ts';
 
 // Each domain adds its commands in its own file; this only assembles them.
 const program = new Command('tajriba')
@@ -7,6 +8,7 @@ const program = new Command('tajriba')
   .showHelpAfterError();
 
 registerCoreCommands(program);
+registerCatalogCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(err instanceof Error ? err.message : err);
