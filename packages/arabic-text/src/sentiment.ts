@@ -67,10 +67,12 @@ function emptyResult(): SentimentResult {
 
 /** Classifies one comment. Never throws: anything unscorable is neutral with empty: true. */
 export function analyzeSentiment(text: string): SentimentResult {
-  if (typeof text !== 'string' || normalizeArabic(text) === '') return emptyResult();
+  if (typeof text !== 'string') return emptyResult();
+  const normalized = normalizeArabic(text);
+  if (normalized === '') return emptyResult();
   const model = getModel();
   const k = model.classes.length;
-  const features = extractFeatures(text, model.config);
+  const features = extractFeatures(text, model.config, normalized);
   const logits = model.bias.slice();
   const { indices, values } = features;
   for (let i = 0; i < indices.length; i++) {
