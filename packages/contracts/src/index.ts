@@ -1,3 +1,4 @@
 export * from './common.ts';
 export * from './access.ts';
 export * from './catalog.ts';
+export * from './interactions.ts';

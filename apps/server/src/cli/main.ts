@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerCoreCommands } from './core-commands.ts';
 import { registerCatalogCommands } from './catalog-commands.ts';
+import { registerImportCommands } from './import-commands.ts';
 
 // Each domain adds its commands in its own file; this only assembles them.
 const program = new Command('tajriba')
@@ -9,6 +10,7 @@ const program = new Command('tajriba')
 
 registerCoreCommands(program);
 registerCatalogCommands(program);
+registerImportCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(err instanceof Error ? err.message : err);

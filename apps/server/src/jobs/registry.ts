@@ -1,2 +1,2 @@
 // Importing a domain's jobs module registers its jobs with the worker.
-export {};
+import '../domains/interactions/interactions.jobs.ts';

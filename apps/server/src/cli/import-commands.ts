@@ -1,0 +1,74 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { describeImportRun, importInteractionsFile } from '../domains/interactions/interactions.service.ts';
+import { AppError } from '../http/errors.ts';
+import { agencyOrFail, reportCliError, withServices } from './cli-context.ts';
+
+/** The shared `tajriba import …` group (other importers add their subcommands to it). */
+export function importCommandGroup(program: Command): Command {
+  return (
+    program.commands.find((c) => c.name() === 'import') ??
+    program.command('import').description('import data files / استيراد ملفات البيانات')
+  );
+}
+
+const EXIT_HELP = `
+Exit codes / رموز الخروج:
+  0  the file was imported and every row was accepted or a duplicate
+  2  the file was imported but some rows were rejected (see the errors)
+  1  the file could not be imported (encoding, missing column, empty file, database)
+
+A rerun of the same file resumes an interrupted import, or counts every row as a duplicate
+if it had finished. Rows are numbered from 1 = the first row after the header.`;
+
+export function registerImportCommands(program: Command) {
+  importCommandGroup(program)
+    .command('interactions <file>')
+    .description('import interactions from a UTF-8 CSV file (header row = field names; attributes.* columns allowed)')
+    .requiredOption('--agency <slug>', 'agency slug')
+    .option('--create-missing', 'create unknown service/channel/branch/provider/stage/reason codes instead of rejecting the rows')
+    .option('--source <name>', 'source system of the rows (external_id is unique per source)', 'csv')
+    .option('--json', 'print {accepted, duplicates, rejected, errors, drop_reasons} as JSON')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (file: string, o: { agency: string; createMissing?: boolean; source: string; json?: boolean }) => {
+      await withServices(async (s) => {
+        const agency = await agencyOrFail(s, o.agency);
+        const bar = !o.json && process.stderr.isTTY
+          ? new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows', stream: process.stderr }, cliProgress.Presets.shades_classic)
+          : null;
+        bar?.start(1, 0);
+        try {
+          const run = await importInteractionsFile(s, agency, file, {
+            source: o.source,
+            createMissing: o.createMissing ?? false,
+            onProgress: (done, total) => {
+              bar?.setTotal(total);
+              bar?.update(done);
+            },
+          });
+          bar?.stop();
+          printRun(describeImportRun(run), o.json ?? false);
+          process.exitCode = run.rejected > 0 ? 2 : 0;
+        } catch (err) {
+          bar?.stop();
+          if (o.json && err instanceof AppError) console.log(JSON.stringify(err.toBody()));
+          throw err;
+        }
+      }).catch(reportCliError);
+    });
+}
+
+function printRun(run: ReturnType<typeof describeImportRun>, asJson: boolean) {
+  if (asJson) {
+    const { accepted, duplicates, rejected, errors, drop_reasons, import_id, rows_committed } = run;
+    return console.log(JSON.stringify({ accepted, duplicates, rejected, errors, drop_reasons, import_id, rows: rows_committed }));
+  }
+  for (const e of run.errors.slice(0, 20)) {
+    console.error(`row ${e.row}${e.field ? `, ${e.field}` : ''} [${e.code}]\n  ${e.message_ar}\n  ${e.message_en}`);
+  }
+  if (run.errors.length > 20) console.error(`… ${run.errors.length - 20} more / أخطاء أخرى`);
+  console.log(
+    `مقبول ${run.accepted} · مكرر ${run.duplicates} · مرفوض ${run.rejected}\n` +
+      `accepted ${run.accepted} · duplicates ${run.duplicates} · rejected ${run.rejected}  (import #${run.import_id})`,
+  );
+}

@@ -1,0 +1,270 @@
+import { INTERACTION_OUTCOMES, type IngestSummary, type RowError } from '@tajriba/contracts';
+import { messageFor } from '../../http/messages.ts';
+import { parseTimestamp } from '../../lib/time-zone.ts';
+import type { Outcome, StoredInteraction } from './ingest-hooks.ts';
+import type { RowErrorCode } from './interactions.messages.ts';
+import './interactions.messages.ts';
+
+// The ingestion pipeline: parse → validate → resolve → pseudonymize → store. Each step may
+// drop a row with a reason code; IngestTally counts the drops and keeps the row errors.
+
+export const FIELDS = [
+  'external_id', 'source', 'beneficiary_id', 'service', 'channel', 'branch', 'provider', 'stage', 'reason',
+  'employee_id', 'started_at', 'ended_at', 'wait_seconds', 'outcome', 'attributes',
+] as const;
+export type Field = (typeof FIELDS)[number];
+export const REQUIRED_FIELDS = ['external_id', 'beneficiary_id', 'service', 'channel', 'started_at', 'outcome'] as const;
+
+export const LIMITS = { external_id: 200, source: 64, code: 64, person_id: 100, attributes_json: 16_384 } as const;
+export const MAX_WAIT_SECONDS = 7 * 24 * 3600;
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+const OUTCOMES = new Set<string>(INTERACTION_OUTCOMES);
+
+export interface Problem {
+  code: RowErrorCode;
+  field?: string;
+  params?: Record<string, string | number>;
+}
+
+/** A row moving through the pipeline: raw text first, stored fields filled step by step. */
+export interface WorkRow extends StoredInteraction {
+  row: number;
+  beneficiary_id: string;
+  employee_id: string;
+  service: string;
+  channel: string;
+  branch: string;
+  provider: string;
+  stage: string;
+  reason: string;
+  started_raw: string;
+  ended_raw: string;
+  wait_raw: string;
+  outcome_raw: string;
+  /** JSON text or object from an `attributes` field, merged with `attributes.*` columns. */
+  attributes_raw: unknown;
+  attribute_columns: Record<string, string> | null;
+}
+
+export class IngestTally {
+  accepted = 0;
+  duplicates = 0;
+  rejected = 0;
+  errors: RowError[] = [];
+  drop_reasons: Record<string, number> = {};
+  /** Set when errors grew since the last checkpoint (saves rewriting them every batch). */
+  errorsChanged = false;
+
+  constructor(readonly maxErrors = Number.POSITIVE_INFINITY) {}
+
+  static from(s: Pick<IngestSummary, 'accepted' | 'duplicates' | 'rejected' | 'errors' | 'drop_reasons'>, maxErrors?: number) {
+    const t = new IngestTally(maxErrors);
+    Object.assign(t, { accepted: s.accepted, duplicates: s.duplicates, rejected: s.rejected, errors: [...s.errors], drop_reasons: { ...s.drop_reasons } });
+    return t;
+  }
+
+  drop(row: number, problems: Problem[]) {
+    this.rejected++;
+    this.count(problems[0].code, 1);
+    for (const p of problems) {
+      if (this.errors.length >= this.maxErrors) break;
+      const m = messageFor(p.code, { field: p.field ?? '', ...p.params });
+      this.errors.push({ row, ...(p.field ? { field: p.field } : {}), code: p.code, message_ar: m.ar, message_en: m.en });
+      this.errorsChanged = true;
+    }
+  }
+
+  stored(attempted: number, inserted: number) {
+    this.accepted += inserted;
+    this.duplicates += attempted - inserted;
+    this.count('duplicate', attempted - inserted);
+  }
+
+  private count(code: string, n: number) {
+    if (n > 0) this.drop_reasons[code] = (this.drop_reasons[code] ?? 0) + n;
+  }
+
+  summary(): IngestSummary {
+    return { accepted: this.accepted, duplicates: this.duplicates, rejected: this.rejected, errors: this.errors, drop_reasons: this.drop_reasons };
+  }
+}
+
+function emptyRow(row: number): WorkRow {
+  return {
+    row, source: '', external_id: '', beneficiary_pid: '', service_id: 0, channel_id: 0, branch_id: null,
+    provider_id: null, stage_id: null, reason_id: null, employee_pid: null, started_at: new Date(0), ended_at: null,
+    wait_seconds: null, outcome: 'completed', attributes: null, beneficiary_id: '', employee_id: '', service: '',
+    channel: '', branch: '', provider: '', stage: '', reason: '', started_raw: '', ended_raw: '', wait_raw: '',
+    outcome_raw: '', attributes_raw: undefined, attribute_columns: null,
+  };
+}
+
+function assignText(r: WorkRow, field: Field, v: string) {
+  switch (field) {
+    case 'started_at': r.started_raw = v; break;
+    case 'ended_at': r.ended_raw = v; break;
+    case 'wait_seconds': r.wait_raw = v; break;
+    case 'outcome': r.outcome_raw = v; break;
+    case 'attributes': r.attributes_raw = v; break;
+    default: (r as unknown as Record<string, string>)[field] = v;
+  }
+}
+
+/** Step "parse" for CSV: a reader bound to the header maps value arrays to rows. */
+export function csvRowParser(header: string[], defaultSource: string) {
+  const known: [number, Field][] = [];
+  const attrs: [number, string][] = [];
+  header.forEach((h, i) => {
+    if (h.startsWith('attributes.') && h.length > 11) attrs.push([i, h.slice(11)]);
+    else if ((FIELDS as readonly string[]).includes(h)) known.push([i, h as Field]);
+  });
+  return (values: string[], row: number): WorkRow => {
+    const r = emptyRow(row);
+    r.source = defaultSource;
+    for (const [i, f] of known) {
+      const v = values[i];
+      if (v !== undefined && v !== '') assignText(r, f, f === 'attributes' ? v : v.trim());
+    }
+    if (r.source === '') r.source = defaultSource;
+    for (const [i, key] of attrs) {
+      const v = values[i];
+      if (v !== undefined && v !== '') (r.attribute_columns ??= {})[key] = v;
+    }
+    return r;
+  };
+}
+
+/** Step "parse" for JSON items: text and numbers become text; other types are row errors. */
+export function parseJsonItem(item: unknown, row: number, defaultSource: string): WorkRow | Problem[] {
+  const r = emptyRow(row);
+  r.source = defaultSource;
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return [{ code: 'missing_field', field: 'external_id' }];
+  const problems: Problem[] = [];
+  const obj = item as Record<string, unknown>;
+  for (const f of FIELDS) {
+    const v = obj[f];
+    if (v === undefined || v === null || v === '') continue;
+    if (f === 'attributes') r.attributes_raw = v;
+    else if (typeof v === 'string') assignText(r, f, v.trim());
+    else if (typeof v === 'number' && Number.isFinite(v)) assignText(r, f, String(v));
+    else problems.push({ code: 'invalid_value', field: f });
+  }
+  return problems.length ? problems : r;
+}
+
+function checkLength(problems: Problem[], field: string, value: string, max: number) {
+  if (value.length > max) problems.push({ code: 'field_too_long', field, params: { max } });
+}
+
+function timestampIn(problems: Problem[], field: string, text: string, tz: string): Date | null {
+  const d = parseTimestamp(text, tz);
+  const year = d?.getUTCFullYear() ?? 0;
+  if (!d || year < MIN_YEAR || year > MAX_YEAR) {
+    problems.push({ code: 'invalid_timestamp', field, params: { value: text.slice(0, 40) } });
+    return null;
+  }
+  return d;
+}
+
+function attributesOf(r: WorkRow, problems: Problem[]): Record<string, unknown> | null {
+  let base: Record<string, unknown> | null = null;
+  let raw = r.attributes_raw;
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      raw = null;
+    }
+  }
+  if (r.attributes_raw !== undefined) {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      problems.push({ code: 'invalid_attributes', field: 'attributes' });
+      return null;
+    }
+    base = raw as Record<string, unknown>;
+  }
+  if (r.attribute_columns) base = { ...base, ...r.attribute_columns };
+  if (base && JSON.stringify(base).length > LIMITS.attributes_json) {
+    problems.push({ code: 'field_too_long', field: 'attributes', params: { max: LIMITS.attributes_json } });
+  }
+  return base;
+}
+
+/** Step "validate": required fields, lengths, times, outcome, wait, attributes. */
+export function validateRow(r: WorkRow, tz: string): Problem[] | null {
+  const problems: Problem[] = [];
+  for (const f of REQUIRED_FIELDS) {
+    const v = f === 'started_at' ? r.started_raw : f === 'outcome' ? r.outcome_raw : r[f];
+    if (v === '') problems.push({ code: 'missing_field', field: f });
+  }
+  checkLength(problems, 'external_id', r.external_id, LIMITS.external_id);
+  checkLength(problems, 'source', r.source, LIMITS.source);
+  checkLength(problems, 'beneficiary_id', r.beneficiary_id, LIMITS.person_id);
+  checkLength(problems, 'employee_id', r.employee_id, LIMITS.person_id);
+  for (const f of ['service', 'channel', 'branch', 'provider', 'stage', 'reason'] as const) checkLength(problems, f, r[f], LIMITS.code);
+
+  if (r.started_raw !== '') r.started_at = timestampIn(problems, 'started_at', r.started_raw, tz) ?? r.started_at;
+  if (r.ended_raw !== '') {
+    const ended = timestampIn(problems, 'ended_at', r.ended_raw, tz);
+    r.ended_at = ended;
+    if (ended && r.started_raw !== '' && ended.getTime() < r.started_at.getTime()) {
+      problems.push({ code: 'ended_before_started', field: 'ended_at' });
+    }
+  }
+  if (r.outcome_raw !== '') {
+    const o = r.outcome_raw.toLowerCase();
+    if (OUTCOMES.has(o)) r.outcome = o as Outcome;
+    else problems.push({ code: 'invalid_outcome', field: 'outcome', params: { value: r.outcome_raw.slice(0, 40) } });
+  }
+  if (r.wait_raw !== '') {
+    const w = Number(r.wait_raw);
+    if (Number.isInteger(w) && w >= 0 && w <= MAX_WAIT_SECONDS) r.wait_seconds = w;
+    else problems.push({ code: 'invalid_wait_seconds', field: 'wait_seconds', params: { value: r.wait_raw.slice(0, 40), max: MAX_WAIT_SECONDS } });
+  }
+  r.attributes = attributesOf(r, problems);
+  return problems.length ? problems : null;
+}
+
+/**
+ * Steps "parse"+"validate" over a batch, ending with the in-batch duplicate check (later
+ * repeats of the same source+external_id are dropped; across batches the store counts them).
+ */
+export function validateBatch(rows: WorkRow[], tz: string, tally: IngestTally): WorkRow[] {
+  const valid: WorkRow[] = [];
+  const firstRow = new Map<string, number>();
+  for (const r of rows) {
+    const problems = validateRow(r, tz);
+    if (problems) {
+      tally.drop(r.row, problems);
+      continue;
+    }
+    const key = `${r.source}\u0000${r.external_id}`;
+    const first = firstRow.get(key);
+    if (first !== undefined) {
+      tally.drop(r.row, [{ code: 'duplicate_in_batch', field: 'external_id', params: { value: r.external_id.slice(0, 60), first } }]);
+      continue;
+    }
+    firstRow.set(key, r.row);
+    valid.push(r);
+  }
+  return valid;
+}
+
+/** Step "pseudonymize": HMAC once per distinct identifier (a cache, bounded in size). */
+export function pseudonymizeBatch(rows: WorkRow[], pseudonym: (raw: string) => string, cache: Map<string, string>) {
+  const pidOf = (raw: string) => {
+    let pid = cache.get(raw);
+    if (pid === undefined) {
+      if (cache.size >= 500_000) cache.clear();
+      pid = pseudonym(raw);
+      cache.set(raw, pid);
+    }
+    return pid;
+  };
+  for (const r of rows) {
+    r.beneficiary_pid = pidOf(r.beneficiary_id);
+    r.employee_pid = r.employee_id === '' ? null : pidOf(r.employee_id);
+  }
+  return rows;
+}
