@@ -33,7 +33,7 @@ export async function updateAgencySettings(db: Db, actor: Actor | null, agencyId
       const channels = await getCatalogIdsByCode(tx, agencyId, 'channels');
       const unknown = Object.keys(patch.cost_per_contact).find((code) => !channels.has(code));
       if (unknown) {
-        throw new AppError('unknown_channel', 400, 'unknown_channel', { field: `cost_per_contact.${unknown}`, params: { code: unknown } });
+        throw new AppError('unknown_channel', 400, 'catalog_unknown_channel', { field: `cost_per_contact.${unknown}`, params: { code: unknown } });
       }
     }
     const before = await getAgencySettings(tx, agencyId);

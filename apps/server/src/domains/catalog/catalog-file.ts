@@ -36,7 +36,7 @@ export type ParsedRow = { row: number; type: CatalogRowType; key: string; data: 
 export const rowKey = (type: string, code: string, service?: string) => (service ? `${type}:${service}/${code}` : `${type}:${code}`);
 
 export function rowError(row: number, code: string, field: string | undefined, params: Record<string, string | number> = {}): RowError {
-  const m = messageFor(code, { field: field ?? '', ...params });
+  const m = messageFor(`catalog_${code}`, { field: field ?? '', ...params });
   return { row, ...(field ? { field } : {}), code, message_ar: m.ar, message_en: m.en };
 }
 
@@ -195,7 +195,7 @@ export function catalogDocumentToRows(doc: CatalogDocument): FlatRow[] {
 /** CSV with a UTF-8 BOM so Excel shows Arabic correctly; CRLF line ends as RFC 4180 asks. */
 export function catalogToCsv(doc: CatalogDocument): string {
   const rows = catalogDocumentToRows(doc).map((r) => CATALOG_CSV_COLUMNS.map((c) => r[c] ?? ''));
-  return '\uFEFF' + stringify([[...CATALOG_CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+  return '\uFEFF' + stringify([[...CATALOG_CSV_COLUMNS], ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
 /** The request body as a catalog file: JSON by content type, otherwise CSV text (UTF-8, BOM optional). */

@@ -24,7 +24,6 @@ const ServiceParam = z.object({ code: Code });
 // Any catalog entity; the schema for the path's kind is applied in the handler.
 const AnyItem = z.record(z.string(), z.unknown()).openapi({ description: 'Branch, Channel, Service or Provider' });
 const tags = ['catalog'];
-const CatalogJsonBody = z.unknown().openapi({ description: 'CatalogDocument, the shape GET /catalog/export?format=json returns' });
 
 function parseItem(kind: CatalogKind, body: unknown, withCode: boolean) {
   const full = CatalogSchemas[kind] as unknown as z.ZodObject;
@@ -52,10 +51,12 @@ export function registerCatalogRoutes(api: Api) {
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/catalog/import', tags, request: {
+      method: 'post', path: '/catalog/import', tags,
+      description: 'Body: the catalog CSV (text/csv) or, with application/json, the CatalogDocument that GET /catalog/export?format=json returns.',
+      request: {
         query: AgencyQuery,
-        // The JSON schema is documentation only: the handler validates, so a bad file answers with row errors.
-        body: { content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: CatalogJsonBody } }, required: true },
+        // No JSON schema here: the router would reject a bad document before it could answer with row errors.
+        body: { content: { 'text/csv': { schema: z.string() } }, required: true },
       },
       responses: { 200: { description: 'Imported', content: { 'application/json': { schema: ImportSummary } } }, 422: { description: 'Row errors; nothing imported' }, ...errorResponses },
     }),
@@ -64,7 +65,7 @@ export function registerCatalogRoutes(api: Api) {
       const file = readCatalogFile(c.req.header('content-type') ?? '', new Uint8Array(await c.req.arrayBuffer()));
       const summary = 'errors' in file ? file : await importCatalog(c.var.services.db, requireActor(c), agency.id, file, c.var.requestId);
       if (summary.errors.length === 0) return c.json(summary, 200);
-      const err = new AppError('import_rejected', 422, 'import_rejected', { params: { count: summary.errors.length } });
+      const err = new AppError('import_rejected', 422, 'catalog_import_rejected', { params: { count: summary.errors.length } });
       return c.json({ ...summary, ...err.toBody() }, 422 as 200);
     },
   );

@@ -23,7 +23,7 @@ async function toColumnValues(db: Db, agencyId: number, kind: CatalogKind, input
   if (kind !== 'services' || input.provider == null) return { ...input, provider_id: null };
   const provider = await q.getCatalogItem(db, agencyId, 'providers', String(input.provider));
   if (!provider) {
-    throw new AppError('unknown_provider', 400, 'unknown_provider', { field: 'provider', params: { code: String(input.provider) } });
+    throw new AppError('unknown_provider', 400, 'catalog_unknown_provider', { field: 'provider', params: { code: String(input.provider) } });
   }
   return { ...input, provider_id: provider.id };
 }
