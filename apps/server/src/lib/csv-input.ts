@@ -27,7 +27,7 @@ registerMessages({
 export interface FileFacts {
   sha256: string;
   bytes: number;
-  /** Newline count: an upper bound of data rows + 1 used for progress, not for logic. */
+  /** Line count (a last line without a newline counts): for progress, not for logic. */
   lines: number;
 }
 
@@ -53,6 +53,7 @@ function inspector() {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const facts: FileFacts = { sha256: '', bytes: 0, lines: 0 };
   let blank = true;
+  let lastByte = 10;
   const stream = new Transform({
     transform(chunk: Buffer, _enc, done) {
       try {
@@ -64,6 +65,7 @@ function inspector() {
       if (blank && /[^\s\uFEFF]/.test(chunk.toString('utf8'))) blank = false;
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) facts.lines++;
       facts.bytes += chunk.length;
+      if (chunk.length) lastByte = chunk[chunk.length - 1];
       done(null, chunk);
     },
     flush(done) {
@@ -73,6 +75,7 @@ function inspector() {
         return done(new AppError('invalid_encoding', 400, 'invalid_encoding', { field: 'file', params: { offset: facts.bytes } }));
       }
       if (blank) return done(new AppError('empty_file', 400, 'empty_file', { field: 'file' }));
+      if (lastByte !== 10) facts.lines++;
       facts.sha256 = hash.digest('hex');
       done();
     },

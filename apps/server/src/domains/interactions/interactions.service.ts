@@ -99,7 +99,7 @@ async function markFailed(db: Db, run: q.ImportRunRow, tally: IngestTally, err: 
   });
 }
 
-async function findOrStartRun(db: Db, agency: AgencyRef, path: string, opts: FileImportOptions): Promise<q.ImportRunRow> {
+async function findOrStartRun(db: Db, agency: AgencyRef, path: string, opts: FileImportOptions, kind: string): Promise<q.ImportRunRow> {
   if (opts.importId !== undefined) {
     const run = await q.getImportRun(db, agency.id, opts.importId);
     if (!run) throw new AppError('import_not_found', 404);
@@ -107,10 +107,10 @@ async function findOrStartRun(db: Db, agency: AgencyRef, path: string, opts: Fil
     return run;
   }
   const facts = await inspectCsvFile(path);
-  const resumable = await q.getResumableImportRun(db, agency.id, IMPORT_KIND, facts.sha256);
+  const resumable = await q.getResumableImportRun(db, agency.id, kind, facts.sha256);
   if (resumable) return resumable;
   return q.insertImportRun(db, agency.id, {
-    kind: IMPORT_KIND, fileName: opts.fileName ?? basename(path), sha256: facts.sha256, filePath: null,
+    kind, fileName: opts.fileName ?? basename(path), sha256: facts.sha256, filePath: null,
     source: opts.source ?? DEFAULT_FILE_SOURCE, createMissing: opts.createMissing ?? false,
     totalRows: Math.max(0, facts.lines - 1), status: 'running', createdBy: actorLabel(opts.actor ?? null).actor_label,
   });
@@ -131,28 +131,56 @@ async function inspectOrFail(db: Db, run: q.ImportRunRow, path: string) {
  * Source and create-missing come from the run, so a resumed import behaves like the first try.
  */
 export async function importInteractionsFile(services: Services, agency: AgencyRef, path: string, opts: FileImportOptions = {}): Promise<q.ImportRunRow> {
+  return importCsvFile(services, agency, path, opts, {
+    kind: IMPORT_KIND,
+    requiredColumns: REQUIRED_FIELDS,
+    async prepare(run, header) {
+      const ctx = await newContext(services, agency, { createMissing: run.create_missing, actor: opts.actor ?? null, importId: run.id });
+      return {
+        parse: csvRowParser(header, run.source),
+        validate: (rows, tally) => validateBatch(rows, agency.timezone, tally),
+        store: (tx, valid, tally) => storeValidRows(tx, ctx, valid, tally),
+      };
+    },
+  });
+}
+
+/** What a kind of CSV import (interactions, calls…) plugs into the resumable file runner. */
+export interface CsvImportSpec<T> {
+  kind: string;
+  requiredColumns: readonly string[];
+  prepare(run: q.ImportRunRow, header: string[]): Promise<{
+    parse: (values: string[], row: number) => T;
+    /** Outside the transaction: drops bad rows into the tally. */
+    validate: (rows: T[], tally: IngestTally) => T[];
+    /** Inside the batch's transaction, together with the checkpoint. */
+    store: (tx: Db, valid: T[], tally: IngestTally) => Promise<void>;
+  }>;
+}
+
+/** The resumable, batched CSV import shared by every kind of file (see importInteractionsFile). */
+export async function importCsvFile<T>(services: Services, agency: AgencyRef, path: string, opts: FileImportOptions, spec: CsvImportSpec<T>): Promise<q.ImportRunRow> {
   const { db } = services;
-  const run = await findOrStartRun(db, agency, path, opts);
+  const run = await findOrStartRun(db, agency, path, opts, spec.kind);
   if (run.status === 'done') return run;
   const tally = IngestTally.from(run, MAX_IMPORT_ERRORS);
   const batchSize = opts.batchSize ?? STORE_BATCH;
   const total = run.total_rows ?? 0;
   try {
-    const csv = await openCsvFile(path, REQUIRED_FIELDS);
-    const parseRow = csvRowParser(csv.header, run.source);
-    const ctx = await newContext(services, agency, { createMissing: run.create_missing, actor: opts.actor ?? null, importId: run.id });
+    const csv = await openCsvFile(path, spec.requiredColumns);
+    const steps = await spec.prepare(run, csv.header);
     let rowNo = 0;
-    let batch: WorkRow[] = [];
+    let batch: T[] = [];
     let batchNo = 0;
     let pending: Promise<void> = Promise.resolve();
     let failure: unknown;
     // Commit batch k while batch k+1 is parsed: overlaps JS work with the database's.
-    const commit = (rows: WorkRow[], upTo: number) => {
+    const commit = (rows: T[], upTo: number) => {
       const no = ++batchNo;
       pending = (async () => {
-        const valid = validateBatch(rows, agency.timezone, tally);
+        const valid = steps.validate(rows, tally);
         await db.transaction(async (tx) => {
-          await storeValidRows(tx, ctx, valid, tally);
+          await steps.store(tx, valid, tally);
           await q.updateImportProgress(tx, agency.id, run.id, {
             status: 'running', rowsCommitted: upTo, accepted: tally.accepted, duplicates: tally.duplicates, rejected: tally.rejected,
             errors: tally.errorsChanged ? tally.errors : null, dropReasons: tally.drop_reasons, finished: false,
@@ -169,7 +197,7 @@ export async function importInteractionsFile(services: Services, agency: AgencyR
     for await (const values of csv.rows) {
       rowNo++;
       if (rowNo <= run.rows_committed) continue;
-      batch.push(parseRow(values, rowNo));
+      batch.push(steps.parse(values, rowNo));
       if (batch.length === batchSize) {
         await pending; // at most one batch in flight: memory stays flat
         if (failure) throw failure;
@@ -200,7 +228,7 @@ export async function acceptUpload(
   agency: AgencyRef,
   actor: Actor | null,
   body: ReadableStream<Uint8Array> | Readable,
-  o: { fileName: string; createMissing: boolean; source?: string },
+  o: { fileName: string; createMissing: boolean; source?: string; kind?: string },
 ): Promise<q.ImportRunRow> {
   const dir = join(services.config.TAJRIBA_DATA_DIR, 'uploads');
   await mkdir(dir, { recursive: true });
@@ -208,7 +236,7 @@ export async function acceptUpload(
   try {
     const facts = await saveAndInspect(body, path);
     return await q.insertImportRun(services.db, agency.id, {
-      kind: IMPORT_KIND, fileName: o.fileName, sha256: facts.sha256, filePath: path, source: o.source ?? DEFAULT_FILE_SOURCE,
+      kind: o.kind ?? IMPORT_KIND, fileName: o.fileName, sha256: facts.sha256, filePath: path, source: o.source ?? DEFAULT_FILE_SOURCE,
       createMissing: o.createMissing, totalRows: Math.max(0, facts.lines - 1), status: 'queued', createdBy: actorLabel(actor).actor_label,
     });
   } catch (err) {
