@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './access.ts';
 export * from './catalog.ts';
 export * from './interactions.ts';
+export * from './contact-centre.ts';

@@ -1,2 +1,3 @@
 // Importing a domain's jobs module registers its jobs with the worker.
 import '../domains/interactions/interactions.jobs.ts';
+import '../domains/contact-centre/contact-centre.jobs.ts';
