@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCoreCommands } from './core-commands.ts';
 import { registerCatalogCommands } from './catalog-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
+import { registerDemoCommands } from './demo-commands.ts';
 
 // Each domain adds its commands in its own file; this only assembles them.
 const program = new Command('tajriba')
@@ -11,6 +12,7 @@ const program = new Command('tajriba')
 registerCoreCommands(program);
 registerCatalogCommands(program);
 registerImportCommands(program);
+registerDemoCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(err instanceof Error ? err.message : err);
