@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ImportSummary } from '@tajriba/contracts';
-import { catalogToCsv, readCatalogFile } from '../domains/catalog/catalog-file.ts';
+import { catalogDocumentToRows, catalogToCsv, readCatalogFile } from '../domains/catalog/catalog-file.ts';
 import { exportCatalog, importCatalog } from '../domains/catalog/catalog-transfer.service.ts';
 import { agencyOrFail, reportCliError, withServices } from './cli-context.ts';
 
@@ -34,8 +34,8 @@ export function registerCatalogCommands(program: Command) {
         const agency = await agencyOrFail(s, o.agency);
         const doc = await exportCatalog(s.db, agency.id);
         writeFileSync(file, file.toLowerCase().endsWith('.json') ? `${JSON.stringify(doc, null, 2)}\n` : catalogToCsv(doc));
-        const n = doc.providers.length + doc.branches.length + doc.channels.length + doc.services.length;
-        console.log(`تم تصدير ${n} عنصراً إلى ${file}\nExported ${n} items to ${file}`);
+        const n = catalogDocumentToRows(doc).length;
+        console.log(`تم تصدير ${n} صفاً إلى ${file}\nExported ${n} rows to ${file}`);
       }).catch(reportCliError);
     });
 }

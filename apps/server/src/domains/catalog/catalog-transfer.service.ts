@@ -11,14 +11,13 @@ import { withoutId } from './catalog.service.ts';
 
 /** The agency's whole catalog, each list ordered by code (stages by position). */
 export async function exportCatalog(db: Db, agencyId: number): Promise<CatalogDocument> {
-  const [providers, branches, channels, services, stages, reasons] = await Promise.all([
-    q.listCatalogItems(db, agencyId, 'providers'),
-    q.listCatalogItems(db, agencyId, 'branches'),
-    q.listCatalogItems(db, agencyId, 'channels'),
-    q.listCatalogItems(db, agencyId, 'services'),
-    q.listAllServiceChildren(db, agencyId, 'stages'),
-    q.listAllServiceChildren(db, agencyId, 'reasons'),
-  ]);
+  // One after another: inside a transaction all queries share one connection.
+  const providers = await q.listCatalogItems(db, agencyId, 'providers');
+  const branches = await q.listCatalogItems(db, agencyId, 'branches');
+  const channels = await q.listCatalogItems(db, agencyId, 'channels');
+  const services = await q.listCatalogItems(db, agencyId, 'services');
+  const stages = await q.listAllServiceChildren(db, agencyId, 'stages');
+  const reasons = await q.listAllServiceChildren(db, agencyId, 'reasons');
   const childrenOf = (rows: typeof stages, code: string) =>
     rows.filter((r) => r.service === code).map(({ id: _i, service: _s, ...rest }) => rest);
   return {

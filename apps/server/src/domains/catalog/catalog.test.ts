@@ -93,6 +93,14 @@ describe('catalog CRUD', () => {
     expect((await api('DELETE', '/catalog/channels/none')).status).toBe(404);
   });
 
+  it('documents its paths in the OpenAPI document', async () => {
+    const paths = Object.keys((await t.request('GET', '/api/v1/openapi.json')).body.paths);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/v1/catalog/{kind}', '/api/v1/catalog/{kind}/{code}', '/api/v1/catalog/services/{code}/stages',
+      '/api/v1/catalog/services/{code}/reasons', '/api/v1/catalog/export', '/api/v1/catalog/import', '/api/v1/agency/settings',
+    ]));
+  });
+
   it('lets viewers read but not write', async () => {
     expect((await api('GET', '/catalog/channels', undefined, viewer)).status).toBe(200);
     const res = await api('POST', '/catalog/channels', { code: 'sms', name_ar: 'رسائل', name_en: 'SMS', category: 'digital' }, viewer);
