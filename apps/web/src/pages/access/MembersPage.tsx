@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Alert, ErrorAlert } from '../../components/feedback.tsx';
+import { SelectField, TextField } from '../../components/form.tsx';
+import { Page, Section } from '../../components/Page.tsx';
+import { usePrefs } from '../../i18n/index.tsx';
+import { useSession } from '../../session.tsx';
+import { useApi } from '../../use-api.ts';
+import { ROLES, roleKey } from './roles.ts';
+
+interface Member {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  created_at: string;
+}
+
+export default function MembersPage() {
+  const { t } = usePrefs();
+  const { me } = useSession();
+  const list = useApi<{ items: Member[] }>('/members');
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('viewer');
+  const [error, setError] = useState<unknown>();
+  const [created, setCreated] = useState<{ email: string; one_time_password?: string } | null>(null);
+
+  const invite = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    setCreated(null);
+    try {
+      const res = await api<{ email: string; one_time_password?: string }>('/members', { method: 'POST', body: { email, name, role } });
+      setCreated(res);
+      setEmail('');
+      setName('');
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const remove = async (m: Member) => {
+    if (!window.confirm(t('members.confirmRemove', { email: m.email }))) return;
+    try {
+      await api(`/members/${m.id}`, { method: 'DELETE' });
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <Page title={t('members.title')} description={t('members.description')}>
+      <form className="card stack" onSubmit={invite} aria-label={t('members.add')}>
+        <h2>{t('members.add')}</h2>
+        <div className="form-grid">
+          <TextField label={t('members.email')} type="email" dir="ltr" required value={email} onValue={setEmail} />
+          <TextField label={t('members.name')} value={name} onValue={setName} />
+          <SelectField label={t('members.role')} value={role} onValue={setRole} options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)!) }))} />
+        </div>
+        <div className="row">
+          <button type="submit" className="btn btn-primary" disabled={!email}>
+            {t('members.addSubmit')}
+          </button>
+        </div>
+      </form>
+      <ErrorAlert error={error ?? list.error} />
+      {created && (
+        <Alert kind="success">
+          {created.one_time_password ? (
+            <div className="stack">
+              <span>{t('members.oneTimePassword', { email: created.email })}</span>
+              <div className="row">
+                <code className="secret" dir="ltr">{created.one_time_password}</code>
+                <CopyButton text={created.one_time_password} />
+              </div>
+              <small>{t('common.shownOnce')}</small>
+            </div>
+          ) : (
+            t('members.added', { email: created.email })
+          )}
+        </Alert>
+      )}
+      <Section title={t('members.list')}>
+        <DataTable<Member>
+          caption={t('members.list')}
+          rows={list.data?.items ?? []}
+          rowKey={(m) => m.id}
+          exportName="members"
+          columns={[
+            { key: 'name', header: t('members.name'), value: (m) => m.name },
+            { key: 'email', header: t('members.email'), value: (m) => m.email, render: (m) => <span dir="ltr">{m.email}</span> },
+            { key: 'role', header: t('members.role'), value: (m) => (roleKey(m.role) ? t(roleKey(m.role)!) : m.role) },
+            { key: 'since', header: t('members.since'), kind: 'date', value: (m) => m.created_at },
+            {
+              key: 'actions',
+              header: t('common.actions'),
+              value: () => null,
+              sortable: false,
+              exportable: false,
+              render: (m) =>
+                m.id === me?.id ? null : (
+                  <button type="button" className="btn btn-small btn-danger" onClick={() => void remove(m)} aria-label={`${t('members.remove')} ${m.email}`}>
+                    {t('members.remove')}
+                  </button>
+                ),
+            },
+          ]}
+        />
+      </Section>
+    </Page>
+  );
+}
