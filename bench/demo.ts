@@ -37,6 +37,7 @@ export async function run(args: string[]) {
   console.log(`database            ${db.kind}${url ? '' : ' (in-memory)'}; open + migrate ${tOpen.toFixed(1)} s`);
   console.log(`generator only      ${generated.toLocaleString('en')} rows in ${genSeconds.toFixed(2)} s (${rate(generated, genSeconds)} rows/s)`);
   console.log(`demo agency         ${summary.interactions.toLocaleString('en')} rows in ${summary.seconds.toFixed(2)} s (${rate(summary.interactions, summary.seconds)} rows/s)`);
+  for (const [name, sec] of Object.entries(summary.extensionSeconds)) console.log(`  of which extension ${name}: ${sec.toFixed(2)} s`);
   console.log(`ratio demo/generator ${(genSeconds / summary.seconds).toFixed(2)}×; second call (exists) ${idempotentMs.toFixed(1)} ms`);
 }
 

@@ -28,6 +28,13 @@ export function listDemoExtensions(): string[] {
   return [...EXTENSIONS.keys()];
 }
 
-export async function runDemoExtensions(services: Services, agency: AgencyRef, ctx: Omit<DemoContext, 'rng'> & { rng: Rng }) {
-  for (const [name, fn] of EXTENSIONS) await fn(services, agency, { ...ctx, rng: ctx.rng.fork(name) });
+/** Runs every extension; returns the seconds each took (the demo's start-up budget is shared). */
+export async function runDemoExtensions(services: Services, agency: AgencyRef, ctx: DemoContext) {
+  const seconds: Record<string, number> = {};
+  for (const [name, fn] of EXTENSIONS) {
+    const t0 = performance.now();
+    await fn(services, agency, { ...ctx, rng: ctx.rng.fork(name) });
+    seconds[name] = (performance.now() - t0) / 1000;
+  }
+  return seconds;
 }

@@ -26,6 +26,8 @@ export interface DemoSummary {
   agencyId: number;
   interactions: number;
   seconds: number;
+  /** Seconds spent in each registered extension (included in `seconds`). */
+  extensionSeconds: Record<string, number>;
 }
 
 /** Creates the demo agency unless it exists (fast no-op then). Returns null when nothing was created. */
@@ -78,8 +80,8 @@ async function createDemoAgency(services: Services, opts: DemoOptions): Promise<
       storing = storeDemoBatch(tx, agency, batch);
     }
     if (storing) interactions += await storing;
-    await runDemoExtensions({ ...services, db: tx }, agency, { rng, seed, days: opts.days, ...window });
-    return { agencyId: agency.id, interactions, seconds: (performance.now() - t0) / 1000 };
+    const extensionSeconds = await runDemoExtensions({ ...services, db: tx }, agency, { rng, seed, days: opts.days, ...window });
+    return { agencyId: agency.id, interactions, seconds: (performance.now() - t0) / 1000, extensionSeconds };
   });
 }
 
