@@ -31,3 +31,17 @@ export function reportCliError(err: unknown) {
   }
   process.exitCode = 1;
 }
+
+/**
+ * A command several files extend (`kpi`: `kpi calls …` here, a default `kpi --agency …` action
+ * elsewhere): found when another file created it, else created. Its own options are read only
+ * before a subcommand name, so both forms parse whichever file registers first. That needs the
+ * program's (help-only) options to be positional too, or it would hand `calls` over pre-split.
+ */
+export function sharedCommand(program: import('commander').Command, name: string, description: string) {
+  program.enablePositionalOptions();
+  return (
+    program.commands.find((c) => c.name() === name) ??
+    program.command(name).description(description).enablePositionalOptions()
+  );
+}

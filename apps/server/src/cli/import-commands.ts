@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import type { ImportRunRow } from '../domains/interactions/interactions.queries.ts';
 import { describeImportRun, importInteractionsFile } from '../domains/interactions/interactions.service.ts';
 import { AppError } from '../http/errors.ts';
 import { agencyOrFail, reportCliError, withServices } from './cli-context.ts';
@@ -33,29 +34,32 @@ export function registerImportCommands(program: Command) {
     .action(async (file: string, o: { agency: string; createMissing?: boolean; source: string; json?: boolean }) => {
       await withServices(async (s) => {
         const agency = await agencyOrFail(s, o.agency);
-        const bar = !o.json && process.stderr.isTTY
-          ? new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows', stream: process.stderr }, cliProgress.Presets.shades_classic)
-          : null;
-        bar?.start(1, 0);
-        try {
-          const run = await importInteractionsFile(s, agency, file, {
-            source: o.source,
-            createMissing: o.createMissing ?? false,
-            onProgress: (done, total) => {
-              bar?.setTotal(total);
-              bar?.update(done);
-            },
-          });
-          bar?.stop();
-          printRun(describeImportRun(run), o.json ?? false);
-          process.exitCode = run.rejected > 0 ? 2 : 0;
-        } catch (err) {
-          bar?.stop();
-          if (o.json && err instanceof AppError) console.log(JSON.stringify(err.toBody()));
-          throw err;
-        }
+        await runFileImportCommand(o.json ?? false, (onProgress) =>
+          importInteractionsFile(s, agency, file, { source: o.source, createMissing: o.createMissing ?? false, onProgress }),
+        );
       }).catch(reportCliError);
     });
+}
+
+/** Runs one file import with a progress bar on a TTY, prints its summary and sets the exit code. */
+export async function runFileImportCommand(json: boolean, importFile: (onProgress: (done: number, total: number) => void) => Promise<ImportRunRow>) {
+  const bar = !json && process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows', stream: process.stderr }, cliProgress.Presets.shades_classic)
+    : null;
+  bar?.start(1, 0);
+  try {
+    const run = await importFile((done, total) => {
+      bar?.setTotal(total);
+      bar?.update(done);
+    });
+    bar?.stop();
+    printRun(describeImportRun(run), json);
+    process.exitCode = run.rejected > 0 ? 2 : 0;
+  } catch (err) {
+    bar?.stop();
+    if (json && err instanceof AppError) console.log(JSON.stringify(err.toBody()));
+    throw err;
+  }
 }
 
 function printRun(run: ReturnType<typeof describeImportRun>, asJson: boolean) {

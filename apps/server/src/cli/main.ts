@@ -3,6 +3,7 @@ import { registerCoreCommands } from './core-commands.ts';
 import { registerCatalogCommands } from './catalog-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerDemoCommands } from './demo-commands.ts';
+import { registerCallsCommands } from './calls-commands.ts';
 
 // Each domain adds its commands in its own file; this only assembles them.
 const program = new Command('tajriba')
@@ -13,6 +14,7 @@ registerCoreCommands(program);
 registerCatalogCommands(program);
 registerImportCommands(program);
 registerDemoCommands(program);
+registerCallsCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(err instanceof Error ? err.message : err);
