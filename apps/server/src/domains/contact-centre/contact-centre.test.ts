@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Auth, type TestContext } from '../../../../../test/harness.ts';
+import { fixtureItems } from './fixtures/fixture-items.ts';
 
 // The 30 hand-timed calls of fixtures/calls-30.csv (agency time Asia/Riyadh = UTC+3).
 // Period 2024-05-05 (Sunday) … 2024-05-06 (Monday), T = 20 s. Worked by hand:
@@ -24,14 +23,6 @@ import { createTestContext, type Auth, type TestContext } from '../../../../../t
 //    other queue), C05 (D calls again C22), C10 (G calls again C11, abandoned counts), C13 (R1 calls
 //    again C14 at +7×24 h − 1 s). Not: C15 (C16 at +7×24 h + 1 s), C17 (next is IVR C18),
 //    C20/C21 (same instant: not strictly after), C08 (E's IVR call was before) → 4/22.
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'calls-30.csv');
-
-export function fixtureItems(): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(FIXTURE, 'utf8').trim().split('\n');
-  const cols = header.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-}
-
 let ctx: TestContext;
 let admin: Auth;
 const A = 'cc-a';
