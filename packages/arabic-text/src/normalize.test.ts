@@ -16,6 +16,14 @@ describe('normalizeArabic', () => {
     expect(normalizeArabic('شيء')).toBe('شي');
     expect(normalizeArabic('العملاء')).toBe('العملا');
   });
+  it('normalizes a final hamza after yeh the same on the line or on its seat', () => {
+    expect(normalizeArabic('سيء')).toBe('سي');
+    expect(normalizeArabic('سيئ')).toBe('سي');
+    expect(normalizeArabic('شيئ')).toBe(normalizeArabic('شيء'));
+    expect(normalizeArabic('بطيئ جدا')).toBe('بطي جدا');
+    // Inside a word the seat stays a letter: سيئة keeps its yeh-hamza as ي.
+    expect(normalizeArabic('سيئة')).toBe('سييه');
+  });
   it('removes tashkeel, superscript alef and tatweel', () => {
     expect(normalizeArabic('مُمْتَازٌ')).toBe('ممتاز');
     expect(normalizeArabic('هٰذا')).toBe('هذا');

@@ -35,6 +35,11 @@ const LETTER_MAP: Record<string, string> = {
 };
 const LETTERS = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
 
+// A word-final hamza after yeh is written both on the line and on a seat (سيء/سيئ,
+// شيء/شيئ, بطيء/بطيئ). The seat form would become يي while the standalone one is dropped,
+// so final ئ after ي (or ى) is dropped too: both spellings then normalize to سي.
+const FINAL_HAMZA_ON_YEH = /(?<=[يى])ئ(?![\p{L}\p{M}])/gu;
+
 // Lowercasing happens before this, so "HTTPS://" is caught too.
 const URLS = /(?:https?:\/\/|www\.)\S+/g;
 const MENTIONS = /@[\p{L}\p{N}_]+/gu;
@@ -65,6 +70,7 @@ export function normalizeArabic(text: string): string {
     // cannot hide it on the first pass and reveal it on the second (idempotence).
     .replace(DIACRITICS_AND_TATWEEL, '')
     .replace(EMOJI_MODIFIERS, '')
+    .replace(FINAL_HAMZA_ON_YEH, '')
     .replace(LETTERS, (c) => LETTER_MAP[c])
     .toLowerCase()
     .replace(URLS, ' ')
