@@ -3,3 +3,4 @@ export * from './access.ts';
 export * from './catalog.ts';
 export * from './interactions.ts';
 export * from './contact-centre.ts';
+export * from './dashboards.ts';

@@ -4,6 +4,7 @@ import { registerCatalogCommands } from './catalog-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerDemoCommands } from './demo-commands.ts';
 import { registerCallsCommands } from './calls-commands.ts';
+import { registerKpiCommands } from './kpi-commands.ts';
 
 // Each domain adds its commands in its own file; this only assembles them.
 const program = new Command('tajriba')
@@ -15,6 +16,7 @@ registerCatalogCommands(program);
 registerImportCommands(program);
 registerDemoCommands(program);
 registerCallsCommands(program);
+registerKpiCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(err instanceof Error ? err.message : err);

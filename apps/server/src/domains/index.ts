@@ -4,6 +4,7 @@ import { registerAccessRoutes } from './access/access.routes.ts';
 import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerInteractionRoutes } from './interactions/interactions.routes.ts';
 import { registerContactCentreRoutes } from './contact-centre/contact-centre.routes.ts';
+import { registerDashboardRoutes } from './dashboards/dashboards.routes.ts';
 
 /** Every domain's routes, mounted under /api/v1. */
 export function registerDomainRoutes(api: Api, _services: Services) {
@@ -11,4 +12,5 @@ export function registerDomainRoutes(api: Api, _services: Services) {
   registerCatalogRoutes(api);
   registerInteractionRoutes(api);
   registerContactCentreRoutes(api);
+  registerDashboardRoutes(api);
 }
