@@ -10,18 +10,19 @@ import { registerMessages } from '../http/messages.ts';
 // Shared reading of uploaded/imported CSV files (interactions, call records, catalog):
 // one streaming pass for sha256 + encoding check, then streaming rows with csv-parse.
 
+// Keys are prefixed (csv_<code>): the message registry is shared by every domain.
 registerMessages({
-  empty_file: { ar: 'الملف فارغ أو لا يحتوي إلا على سطر العناوين.', en: 'The file is empty or has only a header row.' },
-  encoding_windows_1256: {
+  csv_empty_file: { ar: 'الملف فارغ أو لا يحتوي إلا على سطر العناوين.', en: 'The file is empty or has only a header row.' },
+  csv_encoding_windows_1256: {
     ar: 'الملف بترميز Windows-1256 (عربي ويندوز). افتحه واحفظه بترميز UTF-8 ثم أعد الاستيراد.',
     en: 'The file is encoded as Windows-1256 (Arabic Windows). Re-save it as UTF-8 and import again.',
   },
-  invalid_encoding: {
+  csv_invalid_encoding: {
     ar: 'الملف ليس نصاً بترميز UTF-8 صالح (البايت {offset}). احفظه بترميز UTF-8 ثم أعد الاستيراد.',
     en: 'The file is not valid UTF-8 text (byte {offset}). Save it as UTF-8 and import again.',
   },
-  missing_column: { ar: 'العمود المطلوب "{column}" غير موجود في سطر العناوين.', en: 'Required column "{column}" is missing from the header row.' },
-  invalid_csv: { ar: 'تعذّرت قراءة ملف CSV عند السطر {line}: {detail}', en: 'Could not read the CSV file at line {line}: {detail}' },
+  csv_missing_column: { ar: 'العمود المطلوب "{column}" غير موجود في سطر العناوين.', en: 'Required column "{column}" is missing from the header row.' },
+  csv_invalid_csv: { ar: 'تعذّرت قراءة ملف CSV عند السطر {line}: {detail}', en: 'Could not read the CSV file at line {line}: {detail}' },
 });
 
 export interface FileFacts {
@@ -43,8 +44,8 @@ export function looksLikeWindows1256(sample: Buffer): boolean {
 }
 
 function encodingError(chunk: Buffer, offset: number): AppError {
-  if (looksLikeWindows1256(chunk)) return new AppError('encoding_windows_1256', 400, 'encoding_windows_1256', { field: 'file' });
-  return new AppError('invalid_encoding', 400, 'invalid_encoding', { field: 'file', params: { offset } });
+  if (looksLikeWindows1256(chunk)) return new AppError('encoding_windows_1256', 400, 'csv_encoding_windows_1256', { field: 'file' });
+  return new AppError('invalid_encoding', 400, 'csv_invalid_encoding', { field: 'file', params: { offset } });
 }
 
 /** A pass-through stream that hashes, counts bytes/lines and proves the text is UTF-8. */
@@ -72,9 +73,9 @@ function inspector() {
       try {
         decoder.decode(); // a truncated multi-byte sequence at the end
       } catch {
-        return done(new AppError('invalid_encoding', 400, 'invalid_encoding', { field: 'file', params: { offset: facts.bytes } }));
+        return done(new AppError('invalid_encoding', 400, 'csv_invalid_encoding', { field: 'file', params: { offset: facts.bytes } }));
       }
-      if (blank) return done(new AppError('empty_file', 400, 'empty_file', { field: 'file' }));
+      if (blank) return done(new AppError('empty_file', 400, 'csv_empty_file', { field: 'file' }));
       if (lastByte !== 10) facts.lines++;
       facts.sha256 = hash.digest('hex');
       done();
@@ -117,10 +118,10 @@ export async function openCsvFile(path: string, required: readonly string[] = []
   );
   const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const first = await it.next().catch(csvError);
-  if (first.done) throw new AppError('empty_file', 400, 'empty_file', { field: 'file' });
+  if (first.done) throw new AppError('empty_file', 400, 'csv_empty_file', { field: 'file' });
   const header = first.value.map((h) => h.trim());
   for (const column of required) {
-    if (!header.includes(column)) throw new AppError('missing_column', 400, 'missing_column', { field: column, params: { column } });
+    if (!header.includes(column)) throw new AppError('missing_column', 400, 'csv_missing_column', { field: column, params: { column } });
   }
   async function* rows(): AsyncGenerator<string[]> {
     try {
@@ -138,7 +139,7 @@ export async function openCsvFile(path: string, required: readonly string[] = []
 
 function csvError(err: { code?: string; lines?: number; message?: string }): never {
   if (err instanceof AppError) throw err;
-  throw new AppError('invalid_csv', 400, 'invalid_csv', {
+  throw new AppError('invalid_csv', 400, 'csv_invalid_csv', {
     field: 'file',
     params: { line: err.lines ?? 0, detail: String(err.message ?? err.code ?? '') },
   });

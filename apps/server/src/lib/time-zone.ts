@@ -4,7 +4,7 @@
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+const offsetCaches = new Map<string, Map<number, number>>();
 const QUARTER_HOUR = 15 * 60_000;
 
 export function isValidTimeZone(tz: string): boolean {
@@ -32,8 +32,9 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
 export function timeZoneOffsetMs(tz: string, utcMs: number): number {
   // Offsets only change on quarter-hour instants, so one lookup per 15-minute bucket is exact.
   const bucket = Math.floor(utcMs / QUARTER_HOUR);
-  const key = `${tz}|${bucket}`;
-  const hit = offsetCache.get(key);
+  let cache = offsetCaches.get(tz);
+  if (!cache) offsetCaches.set(tz, (cache = new Map()));
+  const hit = cache.get(bucket);
   if (hit !== undefined) return hit;
   const at = bucket * QUARTER_HOUR;
   const p: Record<string, number> = {};
@@ -42,8 +43,8 @@ export function timeZoneOffsetMs(tz: string, utcMs: number): number {
   }
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const offset = wall - at;
-  if (offsetCache.size > 200_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(bucket, offset);
   return offset;
 }
 

@@ -43,6 +43,8 @@ export function unregisterIngestHook(name: string) {
   HOOKS.delete(name);
 }
 
+export const hasIngestHooks = () => HOOKS.size > 0;
+
 export async function runIngestHooks(tx: Db, agency: AgencyRef, inserted: InsertedInteraction[]) {
   if (inserted.length === 0) return;
   for (const fn of HOOKS.values()) await fn(tx, agency, inserted);

@@ -2,8 +2,7 @@ import { INTERACTION_OUTCOMES, type IngestSummary, type RowError } from '@tajrib
 import { messageFor } from '../../http/messages.ts';
 import { parseTimestamp } from '../../lib/time-zone.ts';
 import type { Outcome, StoredInteraction } from './ingest-hooks.ts';
-import type { RowErrorCode } from './interactions.messages.ts';
-import './interactions.messages.ts';
+import { messageKeyOf, type RowErrorCode } from './interactions.messages.ts';
 
 // The ingestion pipeline: parse → validate → resolve → pseudonymize → store. Each step may
 // drop a row with a reason code; IngestTally counts the drops and keeps the row errors.
@@ -69,7 +68,7 @@ export class IngestTally {
     this.count(problems[0].code, 1);
     for (const p of problems) {
       if (this.errors.length >= this.maxErrors) break;
-      const m = messageFor(p.code, { field: p.field ?? '', ...p.params });
+      const m = messageFor(messageKeyOf(p.code), { field: p.field ?? '', ...p.params });
       this.errors.push({ row, ...(p.field ? { field: p.field } : {}), code: p.code, message_ar: m.ar, message_en: m.en });
       this.errorsChanged = true;
     }
@@ -167,6 +166,15 @@ function timestampIn(problems: Problem[], field: string, text: string, tz: strin
   return d;
 }
 
+// JSON size of the attributes without serializing twice in the hot CSV path (an upper bound
+// that is exact for plain text values, which is all CSV columns can hold).
+function attributesSize(r: WorkRow, attrs: Record<string, unknown>) {
+  if (r.attributes_raw !== undefined) return JSON.stringify(attrs).length;
+  let n = 2;
+  for (const k in attrs) n += k.length + String(attrs[k]).length * 2 + 6;
+  return n;
+}
+
 function attributesOf(r: WorkRow, problems: Problem[]): Record<string, unknown> | null {
   let base: Record<string, unknown> | null = null;
   let raw = r.attributes_raw;
@@ -184,8 +192,8 @@ function attributesOf(r: WorkRow, problems: Problem[]): Record<string, unknown> 
     }
     base = raw as Record<string, unknown>;
   }
-  if (r.attribute_columns) base = { ...base, ...r.attribute_columns };
-  if (base && JSON.stringify(base).length > LIMITS.attributes_json) {
+  if (r.attribute_columns) base = base ? { ...base, ...r.attribute_columns } : r.attribute_columns;
+  if (base && attributesSize(r, base) > LIMITS.attributes_json) {
     problems.push({ code: 'field_too_long', field: 'attributes', params: { max: LIMITS.attributes_json } });
   }
   return base;

@@ -8,20 +8,24 @@ INSERT INTO interactions (agency_id, import_id, source, external_id, beneficiary
   branch_id, provider_id, stage_id, reason_id, employee_pid, started_at, ended_at, wait_seconds, outcome, attributes)
 SELECT $1, $2, u.* FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $9::int[],
   $10::int[], $11::int[], $12::text[], $13::timestamptz[], $14::timestamptz[], $15::int[], $16::text[], $17::jsonb[]) AS u
-ON CONFLICT (agency_id, source, external_id) DO NOTHING
-RETURNING id, source, external_id`;
+ON CONFLICT (agency_id, source, external_id) DO NOTHING`;
+const INSERT_RETURNING_SQL = `${INSERT_SQL} RETURNING id, source, external_id`;
+// Without ingest hooks nobody needs the new rows back; counting them is much cheaper on PGlite.
+const INSERT_COUNTING_SQL = `WITH ins AS (${INSERT_SQL} RETURNING 1) SELECT count(*)::int AS n FROM ins`;
 
 /**
  * Stores rows in one statement (column arrays + unnest: one portable bulk path on PGlite and
  * PostgreSQL). Rows whose (source, external_id) already exist are skipped, not duplicated.
+ * `withRows: false` only counts the new rows (inserted stays empty).
  */
 export async function insertInteractionBatch(
   db: Db,
   agencyId: number,
   rows: StoredInteraction[],
   importId: number | null = null,
-): Promise<{ inserted: InsertedInteraction[] }> {
-  if (rows.length === 0) return { inserted: [] };
+  opts: { withRows?: boolean } = {},
+): Promise<{ inserted: InsertedInteraction[]; count: number }> {
+  if (rows.length === 0) return { inserted: [], count: 0 };
   const n = rows.length;
   const cols = Array.from({ length: 15 }, () => new Array<unknown>(n));
   for (let i = 0; i < n; i++) {
@@ -42,15 +46,20 @@ export async function insertInteractionBatch(
     cols[13][i] = r.outcome;
     cols[14][i] = r.attributes ? JSON.stringify(r.attributes) : null;
   }
-  const returned = await db.query<{ id: number; source: string; external_id: string }>(INSERT_SQL, [agencyId, importId, ...cols]);
-  if (returned.length === 0) return { inserted: [] };
+  const params = [agencyId, importId, ...cols];
+  if (opts.withRows === false) {
+    const [{ n }] = await db.query<{ n: number }>(INSERT_COUNTING_SQL, params);
+    return { inserted: [], count: n };
+  }
+  const returned = await db.query<{ id: number; source: string; external_id: string }>(INSERT_RETURNING_SQL, params);
+  if (returned.length === 0) return { inserted: [], count: 0 };
   const index = new Map<string, StoredInteraction>();
   for (const r of rows) index.set(`${r.source}\u0000${r.external_id}`, r);
   const inserted = returned.map((ret) => {
     const r = index.get(`${ret.source}\u0000${ret.external_id}`)!;
     return { ...pickStored(r), id: ret.id, agency_id: agencyId };
   });
-  return { inserted };
+  return { inserted, count: inserted.length };
 }
 
 // Pipeline rows carry working fields; hooks get exactly the stored shape.

@@ -55,7 +55,7 @@ export function registerInteractionRoutes(api: Api) {
       const o = c.req.valid('query');
       const agency = await requireAgency(c, ingestPermission(o.create_missing));
       const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-      if (!CSV_TYPES.includes(type) || !c.req.raw.body) throw new AppError('upload_content_type', 415, 'upload_content_type', { field: 'body' });
+      if (!CSV_TYPES.includes(type) || !c.req.raw.body) throw new AppError('upload_content_type', 415, 'ingest_upload_content_type', { field: 'body' });
       const { services } = c.var;
       const actor = requireActor(c);
       const run = await svc.acceptUpload(services, agency, actor, c.req.raw.body, {
@@ -75,7 +75,7 @@ export function registerInteractionRoutes(api: Api) {
     async (c) => {
       const agency = await requireAgency(c, canIngest);
       const run = await q.getImportRun(c.var.services.db, agency.id, c.req.valid('param').id);
-      if (!run) throw new AppError('import_not_found', 404);
+      if (!run) throw new AppError('import_not_found', 404, 'ingest_import_not_found');
       return c.json(svc.describeImportRun(run), 200);
     },
   );

@@ -10,7 +10,7 @@ import { AppError } from '../../http/errors.ts';
 import { inspectCsvFile, openCsvFile, saveAndInspect } from '../../lib/csv-input.ts';
 import { pseudonymizer } from '../../lib/pseudonym.ts';
 import { CatalogResolver } from './catalog-resolver.ts';
-import { runIngestHooks } from './ingest-hooks.ts';
+import { hasIngestHooks, runIngestHooks } from './ingest-hooks.ts';
 import {
   csvRowParser, IngestTally, parseJsonItem, pseudonymizeBatch, REQUIRED_FIELDS, validateBatch, type WorkRow,
 } from './interactions.pipeline.ts';
@@ -44,10 +44,11 @@ async function newContext(services: Services, agency: AgencyRef, o: { createMiss
 async function storeValidRows(tx: Db, ctx: IngestContext, valid: WorkRow[], tally: IngestTally) {
   const resolved = await ctx.resolver.resolveBatch(tx, valid, tally);
   pseudonymizeBatch(resolved, ctx.pseudonym, ctx.pidCache);
+  const withRows = hasIngestHooks();
   for (let i = 0; i < resolved.length; i += STORE_BATCH) {
     const chunk = resolved.slice(i, i + STORE_BATCH);
-    const { inserted } = await q.insertInteractionBatch(tx, ctx.agency.id, chunk, ctx.importId);
-    tally.stored(chunk.length, inserted.length);
+    const { inserted, count } = await q.insertInteractionBatch(tx, ctx.agency.id, chunk, ctx.importId, { withRows });
+    tally.stored(chunk.length, count);
     await runIngestHooks(tx, ctx.agency, inserted);
   }
 }
@@ -56,7 +57,7 @@ async function storeValidRows(tx: Db, ctx: IngestContext, valid: WorkRow[], tall
 export function itemsOfBody(body: unknown): unknown[] {
   const items = body && typeof body === 'object' && Array.isArray((body as { items?: unknown }).items) ? (body as { items: unknown[] }).items : [body];
   if (items.length > MAX_INTERACTIONS_PER_REQUEST) {
-    throw new AppError('batch_too_large', 413, 'batch_too_large', { field: 'items', params: { count: items.length, max: MAX_INTERACTIONS_PER_REQUEST } });
+    throw new AppError('batch_too_large', 413, 'ingest_batch_too_large', { field: 'items', params: { count: items.length, max: MAX_INTERACTIONS_PER_REQUEST } });
   }
   return items;
 }
@@ -102,7 +103,7 @@ async function markFailed(db: Db, run: q.ImportRunRow, tally: IngestTally, err: 
 async function findOrStartRun(db: Db, agency: AgencyRef, path: string, opts: FileImportOptions, kind: string): Promise<q.ImportRunRow> {
   if (opts.importId !== undefined) {
     const run = await q.getImportRun(db, agency.id, opts.importId);
-    if (!run) throw new AppError('import_not_found', 404);
+    if (!run) throw new AppError('import_not_found', 404, 'ingest_import_not_found');
     if (run.status !== 'done') await inspectOrFail(db, run, path);
     return run;
   }
@@ -210,7 +211,7 @@ export async function importCsvFile<T>(services: Services, agency: AgencyRef, pa
     if (batch.length) commit(batch, rowNo);
     await pending;
     if (failure) throw failure;
-    if (rowNo === 0) throw new AppError('empty_file', 400, 'empty_file', { field: 'file' });
+    if (rowNo === 0) throw new AppError('empty_file', 400, 'csv_empty_file', { field: 'file' });
   } catch (err) {
     if (err instanceof AppError) await markFailed(db, run, tally, err);
     throw err;
