@@ -23,7 +23,7 @@ export interface DemoBranch extends Branch {
 export const DEMO_BRANCHES: DemoBranch[] = [
   { code: 'RUH-OLAYA', name_ar: 'فرع الرياض — العليا', name_en: 'Riyadh — Olaya', city: 'الرياض', region: 'منطقة الرياض', weight: 30, waitMedianMin: 14, failFactor: 1, counters: 18 },
   // The hotspot: long queues and beneficiaries sent back for missing papers.
-  { code: 'JED-SAFA', name_ar: 'فرع جدة — الصفا', name_en: 'Jeddah — Al Safa', city: 'جدة', region: 'منطقة مكة المكرمة', weight: 22, waitMedianMin: 38, failFactor: 2.2, counters: 14 },
+  { code: 'JED-SAFA', name_ar: 'فرع جدة — الصفا', name_en: 'Jeddah — Al Safa', city: 'جدة', region: 'منطقة مكة المكرمة', weight: 22, waitMedianMin: 38, failFactor: 3, counters: 14 },
   { code: 'MKK-AZIZIYAH', name_ar: 'فرع مكة المكرمة — العزيزية', name_en: 'Makkah — Al Aziziyah', city: 'مكة المكرمة', region: 'منطقة مكة المكرمة', weight: 12, waitMedianMin: 16, failFactor: 1.1, counters: 9 },
   { code: 'DMM-FAISALIYAH', name_ar: 'فرع الدمام — الفيصلية', name_en: 'Dammam — Al Faisaliyah', city: 'الدمام', region: 'المنطقة الشرقية', weight: 16, waitMedianMin: 11, failFactor: 0.9, counters: 12 },
   { code: 'AHB-MANSAK', name_ar: 'فرع أبها — المنسك', name_en: 'Abha — Al Mansak', city: 'أبها', region: 'منطقة عسير', weight: 9, waitMedianMin: 9, failFactor: 0.8, counters: 7 },

@@ -160,6 +160,7 @@ export function* generateDemoInteractions(o: GenerateOptions): Generator<DemoInt
       return r < 0.45 ? 'voice' : r < 0.75 ? 'branch' : prev;
     }
     if (failed && prev === 'voice' && rng.next() < 0.4) return 'branch';
+    if (failed && prev === 'branch' && rng.next() < 0.6) return 'branch'; // back with the missing paper
     const wd = weekday(dayStart(day));
     const digital = Math.min(0.97, svc.def.digitalShare * p.digital * (wd >= 5 ? 1.3 : 1));
     if (rng.next() < digital) return rng.next() < 0.57 ? 'app' : 'web';
@@ -169,8 +170,8 @@ export function* generateDemoInteractions(o: GenerateOptions): Generator<DemoInt
   function emitContact(svc: ResolvedCatalog['services'][number], p: Person, cat: Cat, stageId: number, reasonId: number, day0: number): Outcome {
     let day = day0;
     let wd = weekday(dayStart(day));
-    if (cat === 'branch' && wd >= 5) day += wd === 5 ? 2 : 1; // branches closed on the weekend
-    else if (cat === 'voice' && wd >= 5 && rng.next() > VOICE_WEEKEND_SHARE) day += wd === 5 ? 2 : 1;
+    // Branches are closed on the weekend; those visits (and some calls) move to Sunday–Tuesday.
+    if ((cat === 'branch' && wd >= 5) || (cat === 'voice' && wd >= 5 && rng.next() > VOICE_WEEKEND_SHARE)) day += (wd === 5 ? 2 : 1) + rng.int(3);
     wd = weekday(dayStart(day));
     const isRamadan = ramadan.has(day);
     const hours = cat === 'branch' || cat === 'voice' ? (isRamadan ? RAMADAN_OFFICE_HOURS : cat === 'branch' ? BRANCH_HOURS : VOICE_HOURS) : isRamadan ? RAMADAN_DIGITAL_HOURS : DIGITAL_HOURS;
