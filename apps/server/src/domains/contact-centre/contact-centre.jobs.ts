@@ -3,6 +3,7 @@ import { getAgencyById } from '../../http/agency-scope.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineJob } from '../../jobs/jobs.ts';
 import { getImportRun } from '../interactions/interactions.queries.ts';
+import './contact-centre.demo.ts'; // registers the demo extension with the job registry's load
 import { removeUploadedFile } from '../interactions/interactions.service.ts';
 
 /** Imports an uploaded call CSV; a retry resumes from the run's checkpoint (as interactions.import). */
