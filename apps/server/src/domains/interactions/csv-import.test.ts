@@ -62,10 +62,11 @@ describe('CSV reading', () => {
   });
 
   it('numbers row errors from 1 = first row after the header', async () => {
-    const csv = [HEADER, line('rn-1'), line('rn-2', { outcome: 'closed' }), line('rn-3', { service: 'nope' })].join('\n');
+    // Row 2 fails in the resolve step, row 3 earlier in validate: errors still come in row order.
+    const csv = [HEADER, line('rn-1'), line('rn-2', { service: 'nope' }), line('rn-3', { outcome: 'closed' })].join('\n');
     const run = await importFile('alpha', file('rows.csv', csv));
     expect(run).toMatchObject({ accepted: 1, rejected: 2, drop_reasons: { invalid_outcome: 1, unknown_service: 1 } });
-    expect(run.errors.map((e) => [e.row, e.code])).toEqual([[2, 'invalid_outcome'], [3, 'unknown_service']]);
+    expect(run.errors.map((e) => [e.row, e.code])).toEqual([[2, 'unknown_service'], [3, 'invalid_outcome']]);
   });
 
   it('rejects a Windows-1256 file with a clear message and stores nothing', async () => {

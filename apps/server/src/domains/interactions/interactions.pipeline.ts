@@ -55,7 +55,19 @@ export class IngestTally {
   /** Set when errors grew since the last checkpoint (saves rewriting them every batch). */
   errorsChanged = false;
 
+  private batchStart = 0;
+
   constructor(readonly maxErrors = Number.POSITIVE_INFINITY) {}
+
+  /** Steps report a batch's errors step by step; sortBatchErrors puts them back in row order. */
+  startBatch() {
+    this.batchStart = this.errors.length;
+  }
+
+  sortBatchErrors() {
+    const batch = this.errors.splice(this.batchStart).sort((a, b) => a.row - b.row);
+    this.errors.push(...batch);
+  }
 
   static from(s: Pick<IngestSummary, 'accepted' | 'duplicates' | 'rejected' | 'errors' | 'drop_reasons'>, maxErrors?: number) {
     const t = new IngestTally(maxErrors);

@@ -65,6 +65,7 @@ export function itemsOfBody(body: unknown): unknown[] {
 /** API ingestion: all items in one transaction; rows numbered 1..n in the request. */
 export async function ingestItems(services: Services, agency: AgencyRef, actor: Actor | null, items: unknown[], opts: { createMissing?: boolean } = {}): Promise<IngestSummary> {
   const tally = new IngestTally();
+  tally.startBatch();
   const parsed: WorkRow[] = [];
   items.forEach((item, i) => {
     const r = parseJsonItem(item, i + 1, 'api');
@@ -74,7 +75,7 @@ export async function ingestItems(services: Services, agency: AgencyRef, actor: 
   const valid = validateBatch(parsed, agency.timezone, tally);
   const ctx = await newContext(services, agency, { createMissing: opts.createMissing ?? false, actor, importId: null });
   await services.db.transaction((tx) => storeValidRows(tx, ctx, valid, tally));
-  tally.errors.sort((a, b) => a.row - b.row);
+  tally.sortBatchErrors();
   return tally.summary();
 }
 
@@ -179,9 +180,11 @@ export async function importCsvFile<T>(services: Services, agency: AgencyRef, pa
     const commit = (rows: T[], upTo: number) => {
       const no = ++batchNo;
       pending = (async () => {
+        tally.startBatch();
         const valid = steps.validate(rows, tally);
         await db.transaction(async (tx) => {
           await steps.store(tx, valid, tally);
+          tally.sortBatchErrors();
           await q.updateImportProgress(tx, agency.id, run.id, {
             status: 'running', rowsCommitted: upTo, accepted: tally.accepted, duplicates: tally.duplicates, rejected: tally.rejected,
             errors: tally.errorsChanged ? tally.errors : null, dropReasons: tally.drop_reasons, finished: false,
