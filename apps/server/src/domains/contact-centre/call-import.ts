@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Actor, AgencyRef, AppEnv, Services } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { enqueueJob } from '../../jobs/jobs.ts';
+import { messageKeyOf } from '../interactions/interactions.messages.ts';
 import { acceptUpload, importCsvFile, type FileImportOptions } from '../interactions/interactions.service.ts';
 import { CALL_COLUMNS, REQUIRED_CALL_COLUMNS } from './call-pipeline.ts';
 import { CallIngestor } from './call-ingest.ts';
@@ -36,7 +37,7 @@ export async function importCallsFile(services: Services, agency: AgencyRef, pat
 /** Saves an uploaded call CSV and queues its import job. */
 export async function acceptCallUpload(c: Context<AppEnv>, agency: AgencyRef, actor: Actor, fileName: string) {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  if (!CSV_TYPES.includes(type) || !c.req.raw.body) throw new AppError('upload_content_type', 415, 'upload_content_type', { field: 'body' });
+  if (!CSV_TYPES.includes(type) || !c.req.raw.body) throw new AppError('upload_content_type', 415, messageKeyOf('upload_content_type'), { field: 'body' });
   const { services } = c.var;
   const run = await acceptUpload(services, agency, actor, c.req.raw.body, { fileName, createMissing: false, kind: CALLS_IMPORT_KIND });
   await enqueueJob(services.db, importCallsJob, { importId: run.id }, { agencyId: agency.id });

@@ -1,7 +1,7 @@
 import type { IngestSummary } from '@tajriba/contracts';
 import type { Db } from '../../db/db.ts';
 import type { AgencyRef, Services } from '../../http/context.ts';
-import { runIngestHooks, type StoredInteraction } from '../interactions/ingest-hooks.ts';
+import { hasIngestHooks, runIngestHooks, type StoredInteraction } from '../interactions/ingest-hooks.ts';
 import { IngestTally, type Problem } from '../interactions/interactions.pipeline.ts';
 import { insertInteractionBatch } from '../interactions/interactions.queries.ts';
 import {
@@ -82,7 +82,7 @@ export class CallIngestor {
         });
       }
     }
-    const { inserted } = await insertInteractionBatch(tx, this.agency.id, interactions, importId);
+    const { inserted } = await insertInteractionBatch(tx, this.agency.id, interactions, importId, { withRows: hasIngestHooks() });
     await runIngestHooks(tx, this.agency, inserted);
   }
 }
@@ -96,6 +96,6 @@ export async function ingestCallItems(services: Services, agency: AgencyRef, ite
     row: i + 1,
   }));
   await services.db.transaction((tx) => ingestor.ingestBatch(tx, rows, tally, null));
-  tally.errors.sort((a, b) => a.row - b.row);
+  tally.sortBatchErrors();
   return tally.summary();
 }

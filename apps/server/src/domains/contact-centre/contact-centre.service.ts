@@ -115,7 +115,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** KPIs for the whole period and, when grouped, per group (keys in group_by order). */
 export async function getCallKpis(db: Db, agency: AgencyRef, r: KpiRequest) {
-  if (!DAY.test(r.from) || !DAY.test(r.to) || r.from > r.to) throw new AppError('invalid_period', 400, 'invalid_period', { field: 'from' });
+  if (!DAY.test(r.from) || !DAY.test(r.to) || r.from > r.to) throw new AppError('invalid_period', 400, 'cc_invalid_period', { field: 'from' });
   const targets = getContactCentreTargets(agency);
   const slSeconds = r.slSeconds ?? targets.serviceLevelSeconds;
   const base = { agencyId: agency.id, timeZone: agency.timezone, from: r.from, to: r.to, queue: r.queue };
@@ -164,7 +164,7 @@ export async function importSchedule(db: Db, agency: AgencyRef, csvText: string)
   const col = (name: string) => header.indexOf(name);
   const idx = { date: col('date'), start: col('interval_start'), agents: col('agents') };
   for (const [name, i] of Object.entries({ date: idx.date, interval_start: idx.start, agents: idx.agents })) {
-    if (i < 0) throw new AppError('missing_column', 400, 'missing_column', { field: name, params: { column: name } });
+    if (i < 0) throw new AppError('missing_column', 400, 'csv_missing_column', { field: name, params: { column: name } });
   }
   const rows: { day: string; minute: number; agents: number }[] = [];
   const errors: { row: number; code: string; message_ar: string; message_en: string }[] = [];
@@ -174,7 +174,7 @@ export async function importSchedule(db: Db, agency: AgencyRef, csvText: string)
     const agents = Number(r[idx.agents]);
     const detail = !DAY.test(day) || Number.isNaN(Date.parse(day)) ? 'date' : !m ? 'interval_start' : !Number.isInteger(agents) || agents < 0 ? 'agents' : '';
     if (detail) {
-      const msg = messageFor('invalid_schedule_row', { row: i + 1, detail });
+      const msg = messageFor('cc_invalid_schedule_row', { row: i + 1, detail });
       errors.push({ row: i + 1, code: 'invalid_schedule_row', message_ar: msg.ar, message_en: msg.en });
     } else rows.push({ day, minute: Number(m![1]) * 60 + Number(m![2]), agents });
   });

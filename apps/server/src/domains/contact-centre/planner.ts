@@ -46,7 +46,7 @@ export async function planStaffing(db: Db, agency: AgencyRef, p: PlannerQuery): 
   const maxOccupancy = p.max_occupancy ?? 0.85;
   const firstDay = await getFirstCallDay(db, agency.id);
   const weeks = firstDay ? historyWeeks(p.date, p.weeks, firstDay) : [];
-  if (!weeks.length) throw new AppError('no_call_history', 422, 'no_call_history', { field: 'date' });
+  if (!weeks.length) throw new AppError('no_call_history', 422, 'cc_no_call_history', { field: 'date' });
 
   const history = await getIntervalHistory(db, agency.id, weeks.map((w) => w.date), p.interval, p.queue);
   const weightOf = new Map(weeks.map((w) => [w.date, w.weight]));
@@ -63,12 +63,12 @@ export async function planStaffing(db: Db, agency: AgencyRef, p: PlannerQuery): 
     dayAnswered += h.answered;
     dayHandle += h.sum_handle;
   }
-  if (!dayAnswered) throw new AppError('no_call_history', 422, 'no_call_history', { field: 'date' });
+  if (!dayAnswered) throw new AppError('no_call_history', 422, 'cc_no_call_history', { field: 'date' });
   const dayAht = dayHandle / dayAnswered;
   const schedule = await getSchedule(db, agency.id, p.date);
   const hours = p.interval / 60;
 
-  const intervals = [];
+  const intervals: StaffingPlan['intervals'] = [];
   for (let minute = 0; minute < 1440; minute += p.interval) {
     const e = perInterval.get(minute);
     // A week with no call in this interval counts as zero calls, not as missing.
