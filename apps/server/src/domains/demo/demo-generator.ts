@@ -29,7 +29,7 @@ export interface GenerateOptions {
 const DAY_MS = 86_400_000;
 const RIYADH_OFFSET_MS = 3 * 3_600_000; // Asia/Riyadh has no daylight saving time
 const LEAD_DAYS = 12; // journeys begun before the window still bring contacts into it
-// Journeys per day are scaled so 90 days give ≈ 230k interactions.
+// Journeys per day are scaled so 90 days give ≈ 224k interactions (≥ 200k, the dashboards' floor).
 const VOLUME_SCALE = 1.3;
 
 // Relative contacts by local hour (index 0–23).
@@ -81,6 +81,7 @@ export function* generateDemoInteractions(o: GenerateOptions): Generator<DemoInt
   const people = new Map<number, Person>();
   const empPids = new Map<string, string>();
   const branchWeights = catalog.branches.map((b) => b.def.weight);
+  const reasonWeights = new Map(catalog.services.map((s) => [s.id, s.def.reasons.map((r) => r.weight)]));
   const incidentFrom = days - DIGITAL_INCIDENT.startDaysAgo;
   let seq = 0;
   let batch: DemoInteraction[] = [];
@@ -130,7 +131,7 @@ export function* generateDemoInteractions(o: GenerateOptions): Generator<DemoInt
     // A quarter of journeys come from a small group of frequent users (establishment staff, agents).
     const who = rng.next() < 0.25 ? rng.int(Math.ceil(poolSize / 12)) : rng.int(poolSize);
     const p = person(who);
-    const reason = svc.reasonIds[rng.weighted(svc.def.reasons.map((r) => r.weight))];
+    const reason = svc.reasonIds[rng.weighted(reasonWeights.get(svc.id)!)];
     const n = svc.stageIds.length;
     const planned = [0];
     for (let s = 1; s < n - 1; s++) if (rng.next() < 0.2) planned.push(s);
@@ -169,10 +170,9 @@ export function* generateDemoInteractions(o: GenerateOptions): Generator<DemoInt
 
   function emitContact(svc: ResolvedCatalog['services'][number], p: Person, cat: Cat, stageId: number, reasonId: number, day0: number): Outcome {
     let day = day0;
-    let wd = weekday(dayStart(day));
+    const wd = weekday(dayStart(day));
     // Branches are closed on the weekend; those visits (and some calls) move to Sunday–Tuesday.
     if ((cat === 'branch' && wd >= 5) || (cat === 'voice' && wd >= 5 && rng.next() > VOICE_WEEKEND_SHARE)) day += (wd === 5 ? 2 : 1) + rng.int(3);
-    wd = weekday(dayStart(day));
     const isRamadan = ramadan.has(day);
     const hours = cat === 'branch' || cat === 'voice' ? (isRamadan ? RAMADAN_OFFICE_HOURS : cat === 'branch' ? BRANCH_HOURS : VOICE_HOURS) : isRamadan ? RAMADAN_DIGITAL_HOURS : DIGITAL_HOURS;
     const startMs = dayStart(day) + rng.weighted(hours) * 3_600_000 + rng.int(3_600_000);
