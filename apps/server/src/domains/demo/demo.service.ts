@@ -52,7 +52,7 @@ export async function rebuildDemoAgency(services: Services, opts: DemoOptions): 
 }
 
 export const describeDemoSummary = (s: DemoSummary) =>
-  `  Demo agency "${DEMO_SLUG}": ${s.interactions.toLocaleString('en')} interactions in ${s.seconds.toFixed(1)} s / الجهة التجريبية: ${s.interactions} تفاعلًا`;
+  `  Demo agency "${DEMO_SLUG}": ${s.interactions.toLocaleString('en')} interactions in ${s.seconds.toFixed(1)} s / الجهة التجريبية: ${s.interactions} تفاعلًا خلال ${s.seconds.toFixed(1)} ثانية`;
 
 /**
  * Agency, catalog, interactions and every registered extension in ONE transaction: a crash
