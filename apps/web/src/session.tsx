@@ -19,6 +19,11 @@ export interface Session {
 }
 
 const AGENCY_KEY = 'tajriba.agency';
+// The session cookie is httpOnly, so the app keeps a hint that one may exist: without it
+// the first screen is the login form, with no /auth/me round trip answered 401.
+const SIGNED_IN_HINT = 'tajriba.signedIn';
+export const markSignedIn = () => localStorage.setItem(SIGNED_IN_HINT, '1');
+const clearSignedIn = () => localStorage.removeItem(SIGNED_IN_HINT);
 const SessionContext = createContext<Session | null>(null);
 
 function pickAgency(agencies: Agency[], wanted: string | null): Agency | null {
@@ -32,6 +37,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [agency, setAgency] = useState<Agency | null>(null);
 
   const refresh = useCallback(async () => {
+    if (!localStorage.getItem(SIGNED_IN_HINT)) {
+      setStatus('anonymous');
+      return;
+    }
     try {
       const who = await api<Me>('/auth/me', { agency: false });
       const list = who.must_change_password ? [] : (await api<{ items: Agency[] }>('/agencies', { agency: false })).items;
@@ -42,6 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setAgency(chosen);
       setStatus('signed-in');
     } catch {
+      clearSignedIn();
       setApiAgency(null);
       setMe(null);
       setStatus('anonymous');
@@ -51,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
     return onUnauthenticated(() => {
+      clearSignedIn();
       setMe(null);
       setStatus('anonymous');
     });
@@ -68,6 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await api('/auth/logout', { method: 'POST', agency: false }).catch(() => undefined);
+    clearSignedIn();
     setMe(null);
     setStatus('anonymous');
   }, []);

@@ -19,6 +19,18 @@ export const CHART_COLORS = ['#0b6e4f', '#2b6cb0', '#c05621', '#6b46c1', '#b7791
 type AxisLike = Record<string, unknown> | Record<string, unknown>[] | undefined;
 const asArray = (a: AxisLike) => (a === undefined ? [] : Array.isArray(a) ? a : [a]);
 
+/** Wraps text in a right-to-left isolate so Arabic with digits keeps its order in the LTR chart box. */
+export const rtlIsolate = (text: string | number) => `\u2067${text}\u2069`;
+
+/** Category axes and the legend show their text as RTL isolates (unless a formatter is set). */
+function isolateAxisText(axes: AxisLike) {
+  return asArray(axes).map((a) => {
+    if (a.type !== 'category') return a;
+    const label = (a.axisLabel ?? {}) as Record<string, unknown>;
+    return label.formatter ? a : { ...a, axisLabel: { ...label, formatter: (v: string) => rtlIsolate(v) } };
+  });
+}
+
 /**
  * RTL policy (see apps/web/README.md): charts are not mirrored — time and value axes run
  * left→right in both languages. Only horizontal category bars are flipped in Arabic, so
@@ -32,13 +44,17 @@ export function rtlAwareOption(option: EChartsOption, dir: 'rtl' | 'ltr'): EChar
     ...option,
   };
   if (dir === 'ltr') return base;
-  const yAxes = asArray(option.yAxis as AxisLike);
+  const xAxes = isolateAxisText(option.xAxis as AxisLike);
+  const yAxes = isolateAxisText(option.yAxis as AxisLike);
+  const legend = option.legend && !Array.isArray(option.legend) && !(option.legend as { formatter?: unknown }).formatter
+    ? { ...option.legend, formatter: (name: string) => rtlIsolate(name) }
+    : option.legend;
   const horizontalBars = yAxes.length > 0 && yAxes.every((a) => a.type === 'category');
-  if (!horizontalBars) return base;
   return {
     ...base,
-    yAxis: yAxes.map((a) => ({ position: 'right', ...a })),
-    xAxis: asArray(option.xAxis as AxisLike).map((a) => ({ inverse: true, ...a })),
+    ...(option.legend ? { legend } : {}),
+    ...(option.xAxis ? { xAxis: horizontalBars ? xAxes.map((a) => ({ inverse: true, ...a })) : xAxes } : {}),
+    ...(option.yAxis ? { yAxis: horizontalBars ? yAxes.map((a) => ({ position: 'right', ...a })) : yAxes } : {}),
   } as EChartsOption;
 }
 
@@ -88,5 +104,7 @@ export function EChart({ option, ariaLabel, height = 320, className, onEvents, s
     chart.current?.setOption(rtlAwareOption(option, dir), setOptionOpts ?? { notMerge: true });
   }, [option, dir, setOptionOpts]);
 
-  return <div ref={ref} className={`echart ${className ?? ''}`} style={{ height }} role="img" aria-label={ariaLabel} />;
+  // dir="ltr": ECharts places text at absolute coordinates; an inherited RTL direction would
+  // flip SVG text anchors and push Arabic labels under the bars. Arabic still shapes correctly.
+  return <div ref={ref} dir="ltr" className={`echart ${className ?? ''}`} style={{ height }} role="img" aria-label={ariaLabel} />;
 }

@@ -91,15 +91,12 @@ export function KpiCard(props: KpiCardProps) {
         {target !== undefined && (
           <div>
             <dt>{t('kpi.target')}</dt>
-            <dd>
-              {better === 'higher' ? '≥ ' : '≤ '}
-              {fmt(target)}
-            </dd>
+            <dd>{t(better === 'higher' ? 'kpi.atLeast' : 'kpi.atMost', { v: fmt(target) })}</dd>
           </div>
         )}
         {ci && !suppressed && (
           <div>
-            <dt>{t('kpi.ci95')}</dt>
+            <dt>{t('kpi.ci', { level: pct(0.95, 0) })}</dt>
             <dd>
               {fmt(ci[0])} – {fmt(ci[1])}
             </dd>

@@ -72,7 +72,7 @@ export default function GalleryPage() {
           rowKey={(r) => r.branch}
           exportName="sample"
           columns={[
-            { key: 'branch', header: t('catalog.one.branches'), value: label },
+            { key: 'branch', header: t('gallery.branch'), value: label },
             { key: 'csat', header: t('gallery.csat'), kind: 'percent', value: (r) => r.csat },
             { key: 'n', header: t('kpi.n'), kind: 'number', value: (r) => r.n },
           ]}

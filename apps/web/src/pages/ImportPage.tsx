@@ -35,7 +35,7 @@ export default function ImportPage() {
         const s = await api<ImportStatus>(`/imports/${importId}`);
         if (stopped) return;
         setStatus(s);
-        if (s.status === 'running') timer = setTimeout(poll, POLL_MS);
+        if (s.status === 'queued' || s.status === 'running') timer = setTimeout(poll, POLL_MS);
         else {
           setPhase({ step: 'finished', importId });
           recent.reload();
@@ -93,7 +93,8 @@ export default function ImportPage() {
           <label htmlFor={fileId}>{t('import.file')}</label>
           <input id={fileId} type="file" accept=".csv,text/csv" aria-describedby={`${fileId}-hint`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} disabled={busy} />
           <small id={`${fileId}-hint`} className="muted">
-            {t('import.fileHint')}
+            {t('import.fileHint')} <code dir="ltr">external_id, beneficiary_id, service, channel, started_at, outcome</code>{' '}
+            {t('import.fileHintOptional')} <code dir="ltr">ended_at, branch, provider, stage, reason, employee_id, wait_seconds, attributes.*</code>
           </small>
         </div>
         <CheckboxField label={t('import.createMissing')} hint={t('import.createMissingHint')} checked={createMissing} onValue={setCreateMissing} />
@@ -162,6 +163,6 @@ export default function ImportPage() {
 }
 
 function statusLabel(status: string, t: ReturnType<typeof usePrefs>['t']) {
-  if (status === 'running' || status === 'done' || status === 'failed') return t(`import.status.${status}`);
+  if (status === 'queued' || status === 'running' || status === 'done' || status === 'failed') return t(`import.status.${status}`);
   return status;
 }

@@ -3,7 +3,7 @@ import { api, ApiError } from '../api.ts';
 import { ErrorAlert } from '../components/feedback.tsx';
 import { TextField } from '../components/form.tsx';
 import { usePrefs } from '../i18n/index.tsx';
-import { useSession } from '../session.tsx';
+import { markSignedIn, useSession } from '../session.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 
 export function LoginPage() {
@@ -20,6 +20,7 @@ export function LoginPage() {
     setError(undefined);
     try {
       await api('/auth/login', { body: { email, password }, agency: false });
+      markSignedIn();
       await refresh();
     } catch (err) {
       setError(err);
