@@ -18,7 +18,7 @@ export async function getComparison(db: Db, agency: AgencyRef, q: { from: string
   const ctx = await loadDashboardContext(db, agency, q.service);
   const targets = await getTargets(db, agency.id);
   const period = { from: q.from, to: q.to, serviceId: ctx.serviceId };
-  const groups = await loadTotals(db, agency, period, q.dimension, ctx.costByChannelId);
+  const groups = (await loadTotals(db, agency, period, [q.dimension], ctx.costByChannelId)).get(q.dimension)!;
   const all = [...groups.values()].reduce((acc, t) => addTotals(acc, t), emptyTotals());
   const rows = [];
   let suppressedGroups = 0;
@@ -56,12 +56,8 @@ function subtractTotals(all: Totals, part: Totals): Totals {
 export async function getPeriodComparison(db: Db, agency: AgencyRef, q: { from: string; to: string; base_from: string; base_to: string; service?: string | null }) {
   const ctx = await loadDashboardContext(db, agency, q.service);
   const targets = await getTargets(db, agency.id);
-  const [a, b] = await Promise.all([
-    loadTotals(db, agency, { from: q.from, to: q.to, serviceId: ctx.serviceId }, 'all', ctx.costByChannelId),
-    loadTotals(db, agency, { from: q.base_from, to: q.base_to, serviceId: ctx.serviceId }, 'all', ctx.costByChannelId),
-  ]);
-  const cur = totalOf(a);
-  const base = totalOf(b);
+  const cur = totalOf(await loadTotals(db, agency, { from: q.from, to: q.to, serviceId: ctx.serviceId }, ['all'], ctx.costByChannelId));
+  const base = totalOf(await loadTotals(db, agency, { from: q.base_from, to: q.base_to, serviceId: ctx.serviceId }, ['all'], ctx.costByChannelId));
   return {
     period: { from: q.from, to: q.to }, base_period: { from: q.base_from, to: q.base_to }, service: ctx.serviceCode, min_n: ctx.minN,
     kpis: DASHBOARD_KPIS.map((kpi) => ({

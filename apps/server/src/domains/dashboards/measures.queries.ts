@@ -21,7 +21,27 @@ const GROUP_EXPR: Record<GroupBy, string> = {
   month: `to_char(day, 'YYYY-MM') || '-01'`,
 };
 
+const CONTACT_SUMS = `sum(contacts)::int AS contacts, sum(abandoned)::int AS abandoned, sum(repeated)::int AS repeated,
+  sum(wait_sum)::float8 AS wait_sum, sum(wait_n)::int AS wait_n`;
+const JOURNEY_SUMS = `sum(journeys)::int AS journeys, sum(completed)::int AS j_completed, sum(dropped)::int AS j_dropped,
+  sum(open)::int AS j_open, sum(one_contact)::int AS one_contact, sum(digital_only)::int AS digital_only,
+  sum(mostly_digital)::int AS mostly_digital, sum(loops)::int AS loops, sum(contacts)::int AS j_contacts,
+  sum(duration_sum_s)::float8 AS duration_sum_s`;
+
+/**
+ * One statement for several groupings: the period's rollup rows are read once (a materialized
+ * CTE) and grouped per dimension; on PGlite each round trip costs more than the aggregation.
+ */
+function groupedSql(table: string, sums: string, dims: GroupBy[], extraKey: string) {
+  const parts = dims.map((d) => `SELECT '${d}' AS dim, ${GROUP_EXPR[d]} AS g${extraKey ? `, ${extraKey}` : ''}, ${sums} FROM r GROUP BY 2${extraKey ? ', 3' : ''}`);
+  return `WITH r AS MATERIALIZED (
+      SELECT * FROM ${table}
+       WHERE agency_id = $1 AND day BETWEEN $2::date AND $3::date AND ($4::int IS NULL OR service_id = $4))
+    ${parts.join('\n    UNION ALL ')}`;
+}
+
 export interface ContactMeasureRow {
+  dim: GroupBy;
   g: string;
   channel_id: number;
   contacts: number;
@@ -31,19 +51,13 @@ export interface ContactMeasureRow {
   wait_n: number;
 }
 
-/** Contact sums per group and channel (the channel is needed for cost per transaction). */
-export async function getContactMeasures(db: Db, agencyId: number, p: Period, by: GroupBy) {
-  return db.query<ContactMeasureRow>(
-    `SELECT ${GROUP_EXPR[by]} AS g, channel_id, sum(contacts)::int AS contacts, sum(abandoned)::int AS abandoned,
-            sum(repeated)::int AS repeated, sum(wait_sum)::float8 AS wait_sum, sum(wait_n)::int AS wait_n
-       FROM rollup_contacts_daily
-      WHERE agency_id = $1 AND day BETWEEN $2::date AND $3::date AND ($4::int IS NULL OR service_id = $4)
-      GROUP BY 1, 2`,
-    [agencyId, p.from, p.to, p.serviceId ?? null],
-  );
+/** Contact sums per dimension, group and channel (the channel prices cost per transaction). */
+export async function getContactMeasures(db: Db, agencyId: number, p: Period, dims: GroupBy[]) {
+  return db.query<ContactMeasureRow>(groupedSql('rollup_contacts_daily', CONTACT_SUMS, dims, 'channel_id'), [agencyId, p.from, p.to, p.serviceId ?? null]);
 }
 
 export interface JourneyMeasureRow {
+  dim: GroupBy;
   g: string;
   journeys: number;
   j_completed: number;
@@ -57,18 +71,9 @@ export interface JourneyMeasureRow {
   duration_sum_s: number;
 }
 
-/** Journey sums per group, journeys counted on the day they started. */
-export async function getJourneyMeasures(db: Db, agencyId: number, p: Period, by: GroupBy) {
-  return db.query<JourneyMeasureRow>(
-    `SELECT ${GROUP_EXPR[by]} AS g, sum(journeys)::int AS journeys, sum(completed)::int AS j_completed,
-            sum(dropped)::int AS j_dropped, sum(open)::int AS j_open, sum(one_contact)::int AS one_contact,
-            sum(digital_only)::int AS digital_only, sum(mostly_digital)::int AS mostly_digital, sum(loops)::int AS loops,
-            sum(contacts)::int AS j_contacts, sum(duration_sum_s)::float8 AS duration_sum_s
-       FROM rollup_journeys_daily
-      WHERE agency_id = $1 AND day BETWEEN $2::date AND $3::date AND ($4::int IS NULL OR service_id = $4)
-      GROUP BY 1`,
-    [agencyId, p.from, p.to, p.serviceId ?? null],
-  );
+/** Journey sums per dimension and group, journeys counted on the day they started. */
+export async function getJourneyMeasures(db: Db, agencyId: number, p: Period, dims: GroupBy[]) {
+  return db.query<JourneyMeasureRow>(groupedSql('rollup_journeys_daily', JOURNEY_SUMS, dims, ''), [agencyId, p.from, p.to, p.serviceId ?? null]);
 }
 
 export interface StageReasonRow {

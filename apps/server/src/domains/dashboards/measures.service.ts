@@ -9,26 +9,30 @@ import './dashboards.messages.ts';
 
 export type { GroupBy, Period } from './measures.queries.ts';
 
-/** Totals per group from the three rollups and the survey answers, with cost priced per channel. */
-export async function loadTotals(db: Db, agency: AgencyRef, p: mq.Period, by: mq.GroupBy, costByChannelId: Map<number, number> | null) {
-  const [contacts, journeys, answers] = await Promise.all([
-    mq.getContactMeasures(db, agency.id, p, by),
-    mq.getJourneyMeasures(db, agency.id, p, by),
-    getSatisfactionMeasures(db, agency, p, by),
-  ]);
-  const out = new Map<string, Totals>();
-  const at = (g: string) => out.get(g) ?? out.set(g, emptyTotals()).get(g)!;
-  for (const { g, channel_id, ...sums } of contacts) {
+/**
+ * Totals per dimension and group from the rollups and the survey answers, with cost priced per
+ * channel: result.get('service')?.get('12') is service 12's totals; 'all' has the one group 'all'.
+ */
+export async function loadTotals(db: Db, agency: AgencyRef, p: mq.Period, dims: mq.GroupBy[], costByChannelId: Map<number, number> | null) {
+  const contacts = await mq.getContactMeasures(db, agency.id, p, dims);
+  const journeys = await mq.getJourneyMeasures(db, agency.id, p, dims);
+  const answers = await getSatisfactionMeasures(db, agency, p, dims);
+  const out = new Map<mq.GroupBy, Map<string, Totals>>(dims.map((d) => [d, new Map()]));
+  const at = (dim: mq.GroupBy, g: string) => {
+    const m = out.get(dim)!;
+    return m.get(g) ?? m.set(g, emptyTotals()).get(g)!;
+  };
+  for (const { dim, g, channel_id, ...sums } of contacts) {
     const unit = costByChannelId?.get(channel_id);
-    addTotals(at(g), { ...sums, cost: unit === undefined ? null : unit * sums.contacts });
+    addTotals(at(dim, g), { ...sums, cost: unit === undefined ? null : unit * sums.contacts });
   }
-  for (const { g, ...sums } of journeys) addTotals(at(g), sums);
-  for (const { g, ...sums } of answers) addTotals(at(g), sums);
-  if (!costByChannelId) for (const t of out.values()) t.cost = null;
+  for (const { dim, g, ...sums } of journeys) addTotals(at(dim, g), sums);
+  for (const { dim, g, ...sums } of answers) addTotals(at(dim, g), sums);
+  if (!costByChannelId) for (const m of out.values()) for (const t of m.values()) t.cost = null;
   return out;
 }
 
-export const totalOf = (m: Map<string, Totals>, g = 'all') => m.get(g) ?? emptyTotals();
+export const totalOf = (m: Map<mq.GroupBy, Map<string, Totals>>) => m.get('all')?.get('all') ?? emptyTotals();
 
 export interface DashboardContext {
   agency: AgencyRef;

@@ -20,14 +20,11 @@ export async function getOverview(db: Db, agency: AgencyRef, q: { from: string; 
   const period = { from: q.from, to: q.to, serviceId: ctx.serviceId };
   const base = { ...previousPeriod(q.from, q.to), serviceId: ctx.serviceId };
   const bucket = trendBucket(q.from, q.to);
-  const [now, before, trend, ...byDim] = await Promise.all([
-    loadTotals(db, agency, period, 'all', ctx.costByChannelId),
-    loadTotals(db, agency, base, 'all', ctx.costByChannelId),
-    loadTotals(db, agency, period, bucket, ctx.costByChannelId),
-    ...HURT_DIMENSIONS.map((d) => loadTotals(db, agency, period, d, ctx.costByChannelId)),
-  ]);
+  const now = await loadTotals(db, agency, period, ['all', bucket, ...HURT_DIMENSIONS], ctx.costByChannelId);
   const current = totalOf(now);
-  const previous = totalOf(before);
+  const previous = totalOf(await loadTotals(db, agency, base, ['all'], ctx.costByChannelId));
+  const trend = now.get(bucket)!;
+  const byDim = HURT_DIMENSIONS.map((d) => now.get(d)!);
   const buckets = [...trend.keys()].sort();
   const kpis = DASHBOARD_KPIS.map((kpi) => ({
     ...kpiFigure(kpi, current, ctx.minN, targetFor(targets, kpi, ctx.serviceCode)),

@@ -3,6 +3,7 @@ import type { AgencyRef } from '../../http/context.ts';
 import type { GroupBy, Period } from './measures.queries.ts';
 
 export interface SatisfactionRow {
+  dim: GroupBy;
   g: string;
   answers: number;
   top2: number;
@@ -12,7 +13,7 @@ export interface SatisfactionRow {
  * 1–5 satisfaction answers tied to interactions, per group. Returns no rows while the
  * surveys domain's tables are absent, so every dashboard works with zero answers.
  */
-export async function getSatisfactionMeasures(_db: Db, _agency: AgencyRef, _p: Period, _by: GroupBy): Promise<SatisfactionRow[]> {
+export async function getSatisfactionMeasures(_db: Db, _agency: AgencyRef, _p: Period, _dims: GroupBy[]): Promise<SatisfactionRow[]> {
   return [];
 }
 

@@ -18,17 +18,15 @@ export async function getServiceView(db: Db, agency: AgencyRef, q: { from: strin
   const serviceId = ctx.serviceId!;
   const targets = await getTargets(db, agency.id);
   const period = { from: q.from, to: q.to, serviceId };
-  const [all, byChannel, byBranch, byProvider, stageReason, stageCounts, variants, satisfaction] = await Promise.all([
-    loadTotals(db, agency, period, 'all', ctx.costByChannelId),
-    loadTotals(db, agency, period, 'channel', ctx.costByChannelId),
-    loadTotals(db, agency, period, 'branch', ctx.costByChannelId),
-    loadTotals(db, agency, period, 'provider', ctx.costByChannelId),
+  const measures = await loadTotals(db, agency, period, ['all', 'channel', 'branch', 'provider'], ctx.costByChannelId);
+  const [byChannel, byBranch, byProvider] = (['channel', 'branch', 'provider'] as const).map((d) => measures.get(d)!);
+  const [stageReason, stageCounts, variants, satisfaction] = await Promise.all([
     getStageReasonMeasures(db, agency.id, period),
     getJourneyStageCounts(db, agency.id, serviceId, q.from, q.to),
     getTopVariants(db, agency.id, serviceId, q.from, q.to, VARIANT_LIMIT),
     getSatisfactionByStage(db, agency, period),
   ]);
-  const totals = totalOf(all);
+  const totals = totalOf(measures);
   const stages = [...ctx.names.stages.values()]
     .filter((s) => s.service_id === serviceId)
     .sort((a, b) => Number(a.extra) - Number(b.extra));

@@ -8,11 +8,9 @@ export interface ContactRow {
   e: number | null;
   outcome: string;
   channel_id: number;
-  category: ChannelCategory;
   branch_id: number;
   provider_id: number;
   stage_id: number;
-  position: number | null;
   day: string;
 }
 
@@ -23,33 +21,67 @@ export interface JourneyKey {
   sinceMs: number;
 }
 
-const CONTACT_COLUMNS = `i.beneficiary_pid AS pid, i.service_id AS sid,
-  extract(epoch FROM i.started_at) * 1000 AS s, extract(epoch FROM i.ended_at) * 1000 AS e, i.outcome,
-  i.channel_id, c.category, coalesce(i.branch_id, 0) AS branch_id, coalesce(i.provider_id, 0) AS provider_id,
-  coalesce(i.stage_id, 0) AS stage_id, sg.position, to_char(i.started_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day
-  FROM interactions i
-  JOIN channels c ON c.agency_id = i.agency_id AND c.id = i.channel_id
-  LEFT JOIN stages sg ON sg.agency_id = i.agency_id AND sg.id = i.stage_id`;
+// No joins: the rebuild pages through the (agency, beneficiary, service, started_at) index in
+// order; channel categories and stage positions are looked up in memory (getJourneyCatalog).
+// Each row comes back packed in one text value: reading one field instead of ten is ~3× faster
+// on PGlite, where result parsing dominates (pseudonyms are hex and outcomes plain words).
+const PACKED_CONTACT = `SELECT concat_ws('|', i.beneficiary_pid, i.service_id,
+  (extract(epoch FROM i.started_at) * 1000)::bigint, (extract(epoch FROM i.ended_at) * 1000)::bigint, i.outcome,
+  i.channel_id, coalesce(i.branch_id, 0), coalesce(i.provider_id, 0), coalesce(i.stage_id, 0),
+  (i.started_at AT TIME ZONE $2)::date) AS r
+  FROM interactions i`;
+
+function unpackContacts(rows: { r: string }[]): ContactRow[] {
+  return rows.map(({ r }) => {
+    const f = r.split('|');
+    // concat_ws skips NULLs: only ended_at may be missing, which leaves 9 fields.
+    const ended = f.length === 10;
+    const at = (i: number) => f[ended || i < 3 ? i : i - 1];
+    return {
+      pid: f[0], sid: +f[1], s: +f[2], e: ended ? +f[3] : null, outcome: at(4), channel_id: +at(5), branch_id: +at(6),
+      provider_id: +at(7), stage_id: +at(8), day: at(9),
+    };
+  });
+}
+
+/** Channel categories and stage positions of the agency. */
+export async function getJourneyCatalog(db: Db, agencyId: number) {
+  const channels = await db.query<{ id: number; category: ChannelCategory }>('SELECT id, category FROM channels WHERE agency_id = $1', [agencyId]);
+  const stages = await db.query<{ id: number; position: number }>('SELECT id, position FROM stages WHERE agency_id = $1', [agencyId]);
+  return {
+    category: new Map(channels.map((c) => [c.id, c.category])),
+    position: new Map(stages.map((s) => [s.id, s.position])),
+  };
+}
+export type JourneyCatalog = Awaited<ReturnType<typeof getJourneyCatalog>>;
 
 /** Every contact of the given beneficiary × service keys, ordered for the journey engine. */
 export async function getContactsForKeys(db: Db, agencyId: number, tz: string, keys: JourneyKey[]) {
-  return db.query<ContactRow>(
-    `SELECT ${CONTACT_COLUMNS}
+  const rows = await db.query<{ r: string }>(
+    `${PACKED_CONTACT}
       WHERE i.agency_id = $1
         AND (i.beneficiary_pid, i.service_id) IN (SELECT * FROM unnest($3::text[], $4::int[]))
       ORDER BY i.beneficiary_pid, i.service_id, i.started_at, i.id`,
     [agencyId, tz, keys.map((k) => k.pid), keys.map((k) => k.sid)],
   );
+  return unpackContacts(rows);
 }
 
 /** A page of contacts in key order after (pid, sid), for the full rebuild. */
 export async function getContactsPageAfterKey(db: Db, agencyId: number, tz: string, after: { pid: string; sid: number } | null, limit: number) {
-  return db.query<ContactRow>(
-    `SELECT ${CONTACT_COLUMNS}
-      WHERE i.agency_id = $1 AND ($3::text IS NULL OR (i.beneficiary_pid, i.service_id) > ($3::text, $4::int))
+  // Two statements so each plan is an ordered index range scan (an "IS NULL OR" would defeat it).
+  if (!after) {
+    return unpackContacts(await db.query<{ r: string }>(
+      `${PACKED_CONTACT} WHERE i.agency_id = $1 ORDER BY i.beneficiary_pid, i.service_id, i.started_at, i.id LIMIT $3`,
+      [agencyId, tz, limit],
+    ));
+  }
+  return unpackContacts(await db.query<{ r: string }>(
+    `${PACKED_CONTACT}
+      WHERE i.agency_id = $1 AND (i.beneficiary_pid, i.service_id) > ($3::text, $4::int)
       ORDER BY i.beneficiary_pid, i.service_id, i.started_at, i.id LIMIT $5`,
-    [agencyId, tz, after?.pid ?? null, after?.sid ?? 0, limit],
-  );
+    [agencyId, tz, after.pid, after.sid, limit],
+  ));
 }
 
 /** Beneficiary × service keys with a contact in the stored id ranges (the queued batches). */
@@ -94,25 +126,26 @@ export async function deleteAllJourneys(db: Db, agencyId: number) {
 
 export type JourneyInsert = AssembledJourney & { pid: string; sid: number };
 
+const JOURNEY_COLUMNS = [
+  'agency_id', 'beneficiary_pid', 'service_id', 'start_day', 'first_at', 'last_at', 'resolved_at', 'status', 'contacts',
+  'traditional_contacts', 'voice_contacts', 'digital_contacts', 'branch_id', 'channel_id', 'provider_id', 'last_stage_id',
+  'max_stage_position', 'path', 'has_loop',
+];
+
+/**
+ * Bulk insert by COPY (the fastest path on both engines; parameter arrays cost ~5× more on
+ * PGlite). Every value is a hex pseudonym, a number, a date, a keyword or an id path: no quoting needed.
+ */
 export async function insertJourneys(db: Db, agencyId: number, rows: JourneyInsert[]) {
   if (rows.length === 0) return;
-  const col = <T>(f: (r: JourneyInsert) => T) => rows.map(f);
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  await db.query(
-    `INSERT INTO journeys (agency_id, beneficiary_pid, service_id, start_day, first_at, last_at, resolved_at, status,
-       contacts, traditional_contacts, voice_contacts, digital_contacts, branch_id, channel_id, provider_id,
-       last_stage_id, max_stage_position, path, has_loop)
-     SELECT $1, u.* FROM unnest($2::text[], $3::int[], $4::date[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[],
-       $8::text[], $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[],
-       $18::text[], $19::boolean[]) AS u`,
+  const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+  const lines = rows.map((r) =>
     [
-      agencyId, col((r) => r.pid), col((r) => r.sid), col((r) => r.startDay), col((r) => iso(r.firstMs)),
-      col((r) => iso(r.lastMs)), col((r) => iso(r.resolvedMs)), col((r) => r.status), col((r) => r.contacts),
-      col((r) => r.traditional), col((r) => r.voice), col((r) => r.digital), col((r) => r.branchId),
-      col((r) => r.channelId), col((r) => r.providerId), col((r) => r.lastStageId), col((r) => r.maxStagePosition),
-      col((r) => r.path), col((r) => r.hasLoop),
-    ],
+      agencyId, r.pid, r.sid, r.startDay, iso(r.firstMs), iso(r.lastMs), iso(r.resolvedMs), r.status, r.contacts, r.traditional,
+      r.voice, r.digital, r.branchId, r.channelId, r.providerId, r.lastStageId ?? '', r.maxStagePosition ?? '', r.path, r.hasLoop ? 't' : 'f',
+    ].join(','),
   );
+  await db.copyCsv('journeys', JOURNEY_COLUMNS, lines.join('\n') + '\n');
 }
 
 /** Open journeys that went quiet for N days or outlived the span become dropped. */

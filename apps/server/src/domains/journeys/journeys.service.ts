@@ -12,6 +12,13 @@ const QUEUE_BATCHES_PER_TX = 20;
 
 type Rules = Pick<AgencySettings, 'repeat_window_days' | 'journey_max_span_days'>;
 
+/** What assembly needs besides the contacts: the agency's rules, the instant, the catalog. */
+interface AssemblyContext {
+  rules: Rules;
+  nowMs: number;
+  catalog: q.JourneyCatalog;
+}
+
 /** The days whose rollups a refresh changed. */
 export interface TouchedDays {
   contactDays: Set<string>;
@@ -20,9 +27,9 @@ export interface TouchedDays {
 
 const newTouched = (): TouchedDays => ({ contactDays: new Set(), journeyDays: new Set() });
 
-const toContact = (r: q.ContactRow): JourneyContact => ({
-  startedMs: r.s, endedMs: r.e, outcome: r.outcome, channelId: r.channel_id, category: r.category,
-  branchId: r.branch_id, providerId: r.provider_id, stageId: r.stage_id, stagePosition: r.position, day: r.day,
+const toContact = (cat: q.JourneyCatalog) => (r: q.ContactRow): JourneyContact => ({
+  startedMs: r.s, endedMs: r.e, outcome: r.outcome, channelId: r.channel_id, category: cat.category.get(r.channel_id) ?? 'traditional',
+  branchId: r.branch_id, providerId: r.provider_id, stageId: r.stage_id, stagePosition: cat.position.get(r.stage_id) ?? null, day: r.day,
 });
 
 /** Consecutive rows of one beneficiary × service (rows arrive ordered by key). */
@@ -36,11 +43,12 @@ function* groupByKey(rows: q.ContactRow[]) {
   }
 }
 
-function journeysOf(rows: q.ContactRow[], rules: Rules, nowMs: number, touched: TouchedDays, sinceMs: number | null) {
+function journeysOf(rows: q.ContactRow[], ctx: AssemblyContext, touched: TouchedDays, sinceMs: number | null) {
+  const { rules, nowMs } = ctx;
   const out: q.JourneyInsert[] = [];
   for (const group of groupByKey(rows)) {
     const { pid, sid } = group[0];
-    const journeys = assembleJourneys(group.map(toContact), {
+    const journeys = assembleJourneys(group.map(toContact(ctx.catalog)), {
       repeatWindowDays: rules.repeat_window_days, maxSpanDays: rules.journey_max_span_days, nowMs,
     });
     for (const j of journeys) {
@@ -56,6 +64,7 @@ function journeysOf(rows: q.ContactRow[], rules: Rules, nowMs: number, touched: 
 
 /** Re-assembles the journeys of the given keys from all their contacts. */
 export async function refreshJourneysForKeys(tx: Db, agency: AgencyRef, rules: Rules, keys: q.JourneyKey[], nowMs: number, touched: TouchedDays) {
+  const ctx: AssemblyContext = { rules, nowMs, catalog: await q.getJourneyCatalog(tx, agency.id) };
   for (let i = 0; i < keys.length; i += KEY_CHUNK) {
     const chunk = keys.slice(i, i + KEY_CHUNK);
     for (const d of await q.deleteJourneysForKeys(tx, agency.id, chunk)) touched.journeyDays.add(d);
@@ -63,7 +72,7 @@ export async function refreshJourneysForKeys(tx: Db, agency: AgencyRef, rules: R
     const since = new Map(chunk.map((k) => [`${k.pid}\u0000${k.sid}`, k.sinceMs]));
     const journeys: q.JourneyInsert[] = [];
     for (const group of groupByKey(rows)) {
-      journeys.push(...journeysOf(group, rules, nowMs, touched, since.get(`${group[0].pid}\u0000${group[0].sid}`) ?? null));
+      journeys.push(...journeysOf(group, ctx, touched, since.get(`${group[0].pid}\u0000${group[0].sid}`) ?? null));
     }
     await q.insertJourneys(tx, agency.id, journeys);
   }
@@ -167,6 +176,7 @@ export async function rebuildJourneysAndRollups(db: Db, agency: AgencyRef, range
 }
 
 async function rebuildAllJourneys(tx: Db, agency: AgencyRef, rules: Rules, nowMs: number, touched: TouchedDays) {
+  const ctx: AssemblyContext = { rules, nowMs, catalog: await q.getJourneyCatalog(tx, agency.id) };
   let after: { pid: string; sid: number } | null = null;
   let total = 0;
   for (;;) {
@@ -178,7 +188,7 @@ async function rebuildAllJourneys(tx: Db, agency: AgencyRef, rules: Rules, nowMs
       // One person with more contacts than a page: read that key whole.
       rows = cut === 0 ? await q.getContactsForKeys(tx, agency.id, agency.timezone, [{ pid: last.pid, sid: last.sid, sinceMs: 0 }]) : rows.slice(0, cut);
     }
-    const journeys = journeysOf(rows, rules, nowMs, touched, null);
+    const journeys = journeysOf(rows, ctx, touched, null);
     await q.insertJourneys(tx, agency.id, journeys);
     total += journeys.length;
     const tail = rows[rows.length - 1];

@@ -1,0 +1,41 @@
+// Shared by benchmarks: a throw-away database (PGlite in a temp dir, or a new PostgreSQL
+// database next to DATABASE_URL / TEST_DATABASE_URL) and `--name value` options.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig, testDatabaseTarget } from '../apps/server/src/config.ts';
+import { openPglite, openPostgres, type Db } from '../apps/server/src/db/db.ts';
+
+export function option(args: string[], name: string, fallback: string) {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+}
+
+export async function openBenchDb(kind: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'tajriba-bench-'));
+    const db = await openPglite(join(dir, 'pglite'));
+    return { db, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const url = loadConfig().DATABASE_URL ?? testDatabaseTarget().url;
+  if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
+  const name = `tajriba_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString(), 4);
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
