@@ -7,7 +7,7 @@ import { insertInteractionBatch } from '../interactions/interactions.queries.ts'
 import {
   callPseudonymizer, INTERACTION_OUTCOME_OF_CALL, resolveCallService, validateCallRow, type CallProblem, type ValidCall,
 } from './call-pipeline.ts';
-import { addCallsToIntervals, getServiceIdsByCode, getVoiceChannelId, insertCallBatch, type CallRow } from './contact-centre.queries.ts';
+import { getServiceIdsByCode, getVoiceChannelId, insertCallBatch, type CallRow } from './contact-centre.queries.ts';
 
 /** Source of the voice interactions made from calls (external_id = call_id). */
 export const CALLS_SOURCE = 'calls';
@@ -56,9 +56,8 @@ export class CallIngestor {
       firstRow.set(v.value.call_id, row);
       rows.push(this.toCallRow(v.value as ValidCall, service.value));
     }
-    const inserted = await insertCallBatch(tx, this.agency.id, importId, rows);
+    const inserted = await insertCallBatch(tx, this.agency.id, importId, this.agency.timezone, rows);
     tally.stored(rows.length, inserted.length);
-    await addCallsToIntervals(tx, this.agency.id, this.agency.timezone, inserted.map((r) => r.id));
     await this.storeVoiceInteractions(tx, rows, new Set(inserted.map((r) => r.call_id)), tally, importId);
   }
 

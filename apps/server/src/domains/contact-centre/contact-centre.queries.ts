@@ -21,19 +21,25 @@ export interface CallRow {
   outcome: 'answered' | 'abandoned' | 'ivr';
 }
 
-/** Inserts new calls; a call_id already stored is skipped. Returns the rows inserted. */
-export async function insertCallBatch(db: Db, agencyId: number, importId: number | null, rows: CallRow[]) {
+/**
+ * Inserts new calls and adds them to call_intervals in one statement (a call_id already stored
+ * is skipped and not counted again). Returns the call_ids inserted.
+ */
+export async function insertCallBatch(db: Db, agencyId: number, importId: number | null, timeZone: string, rows: CallRow[]) {
   if (!rows.length) return [];
   const col = <K extends keyof CallRow>(k: K) => rows.map((r) => r[k]);
   const iso = (k: 'arrived_at' | 'answered_at' | 'ended_at') => rows.map((r) => r[k]?.toISOString() ?? null);
-  return db.query<{ id: number; call_id: string }>(
-    `INSERT INTO calls (agency_id, import_id, call_id, caller_pid, agent_pid, queue, service_id, arrived_at, answered_at, ended_at, outcome)
-     SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
-                                 $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::text[])
-     ON CONFLICT (agency_id, call_id) DO NOTHING
-     RETURNING id, call_id`,
+  return db.query<{ call_id: string }>(
+    `WITH ins AS (
+       INSERT INTO calls (agency_id, import_id, call_id, caller_pid, agent_pid, queue, service_id, arrived_at, answered_at, ended_at, outcome)
+       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
+                                   $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::text[])
+       ON CONFLICT (agency_id, call_id) DO NOTHING
+       RETURNING call_id, queue, service_id, arrived_at, answered_at, ended_at, outcome
+     ), rolled AS (${upsertIntervalsSql('ins', '$12::text')})
+     SELECT call_id FROM ins`,
     [agencyId, importId, col('call_id'), col('caller_pid'), col('agent_pid'), col('queue'), col('service_id'),
-      iso('arrived_at'), iso('answered_at'), iso('ended_at'), col('outcome')],
+      iso('arrived_at'), iso('answered_at'), iso('ended_at'), col('outcome'), timeZone],
   );
 }
 
@@ -41,7 +47,7 @@ export async function insertCallBatch(db: Db, agencyId: number, importId: number
  * Calls aggregated per local day × 15-minute interval × queue × service: the shape of
  * call_intervals, computed from raw rows. `within` names the answered-within-T columns.
  */
-function bucketedCallsSql(where: string, within: { name: string; seconds: string }[]) {
+function bucketedCallsSql(source: string, timeZone: string, within: { name: string; seconds: string }[]) {
   const withinCols = within
     .map((w) => `count(*) FILTER (WHERE outcome = 'answered' AND wait <= ${w.seconds})::int AS ${w.name}`)
     .join(',\n      ');
@@ -56,39 +62,31 @@ function bucketedCallsSql(where: string, within: { name: string; seconds: string
       coalesce(sum(handle) FILTER (WHERE outcome = 'answered'), 0)::float8 AS sum_handle,
       max(wait) FILTER (WHERE outcome <> 'ivr')::float8 AS max_wait,
       ${withinCols}
-    FROM (SELECT arrived_at AT TIME ZONE $2::text AS lt, queue, coalesce(service_id, 0) AS service_id, outcome,
+    FROM (SELECT arrived_at AT TIME ZONE ${timeZone} AS lt, queue, coalesce(service_id, 0) AS service_id, outcome,
                  extract(epoch FROM coalesce(answered_at, ended_at) - arrived_at) AS wait,
                  extract(epoch FROM ended_at - answered_at) AS handle
-            FROM calls WHERE agency_id = $1 AND ${where}) c
+            FROM ${source}) c
     GROUP BY 1, 2, 3, 4`;
 }
 
 const ROLLUP_WITHIN = ROLLED_UP_SL_SECONDS.map((s) => ({ name: `within_${s}`, seconds: String(s) }));
 
-/** Adds the given newly inserted calls to call_intervals (same transaction as the insert). */
-export async function addCallsToIntervals(db: Db, agencyId: number, timeZone: string, callIds: number[]) {
-  if (!callIds.length) return;
-  const cols = ['offered', 'answered', 'abandoned', 'ivr', 'sum_wait_answered', 'sum_handle', ...ROLLUP_WITHIN.map((w) => w.name)];
-  await db.query(
-    `INSERT INTO call_intervals (agency_id, day, minute, queue, service_id, ${cols.join(', ')}, max_wait)
-     SELECT $1, day, minute, queue, service_id, ${cols.join(', ')}, max_wait
-       FROM (${bucketedCallsSql('id = ANY($3::bigint[])', ROLLUP_WITHIN)}) b
+const ROLLUP_COLUMNS = ['offered', 'answered', 'abandoned', 'ivr', 'sum_wait_answered', 'sum_handle', ...ROLLUP_WITHIN.map((w) => w.name)];
+
+/** Adds the calls of `source` (agency $1) to call_intervals. */
+function upsertIntervalsSql(source: string, timeZone: string) {
+  const cols = ROLLUP_COLUMNS.join(', ');
+  return `INSERT INTO call_intervals (agency_id, day, minute, queue, service_id, ${cols}, max_wait)
+     SELECT $1, day, minute, queue, service_id, ${cols}, max_wait FROM (${bucketedCallsSql(source, timeZone, ROLLUP_WITHIN)}) b
      ON CONFLICT (agency_id, day, minute, queue, service_id) DO UPDATE SET
-       ${cols.map((c) => `${c} = call_intervals.${c} + EXCLUDED.${c}`).join(', ')},
-       max_wait = greatest(call_intervals.max_wait, EXCLUDED.max_wait)`,
-    [agencyId, timeZone, callIds],
-  );
+       ${ROLLUP_COLUMNS.map((c) => `${c} = call_intervals.${c} + EXCLUDED.${c}`).join(', ')},
+       max_wait = greatest(call_intervals.max_wait, EXCLUDED.max_wait)`;
 }
 
 /** Rebuilds the rollup of one agency from raw calls (after a time-zone change, or to verify it). */
 export async function rebuildCallIntervals(db: Db, agencyId: number, timeZone: string) {
   await db.query('DELETE FROM call_intervals WHERE agency_id = $1', [agencyId]);
-  const cols = ['offered', 'answered', 'abandoned', 'ivr', 'sum_wait_answered', 'sum_handle', ...ROLLUP_WITHIN.map((w) => w.name)];
-  await db.query(
-    `INSERT INTO call_intervals (agency_id, day, minute, queue, service_id, ${cols.join(', ')}, max_wait)
-     SELECT $1, day, minute, queue, service_id, ${cols.join(', ')}, max_wait FROM (${bucketedCallsSql('true', ROLLUP_WITHIN)}) b`,
-    [agencyId, timeZone],
-  );
+  await db.query(upsertIntervalsSql('calls WHERE agency_id = $1', '$2::text'), [agencyId, timeZone]);
 }
 
 // Group keys as SQL over the bucket shape (day, minute, queue, service_id). Weekday: 0 = Sunday.
@@ -163,7 +161,10 @@ export async function getCallKpiGroups(db: Db, q: KpiQuery): Promise<KpiGroupRow
   } else {
     params.push(q.slSeconds);
     const t = `$${params.length}::float8`;
-    source = bucketedCallsSql(`${periodSql(3)} ${queueFilter}`, [{ name: 'within_t', seconds: t }, { name: 'within_120', seconds: '120' }]);
+    source = bucketedCallsSql(`calls WHERE agency_id = $1 AND ${periodSql(3)} ${queueFilter}`, '$2::text', [
+      { name: 'within_t', seconds: t },
+      { name: 'within_120', seconds: '120' },
+    ]);
   }
   const g = groupSelect(q.groupBy);
   return db.query<KpiGroupRow>(`SELECT ${g.keyArray} AS key, ${SUMS} FROM (${source}) b ${g.join} ${g.groupClause}`, params);
