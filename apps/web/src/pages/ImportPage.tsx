@@ -93,7 +93,8 @@ export default function ImportPage() {
           <label htmlFor={fileId}>{t('import.file')}</label>
           <input id={fileId} type="file" accept=".csv,text/csv" aria-describedby={`${fileId}-hint`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} disabled={busy} />
           <small id={`${fileId}-hint`} className="muted">
-            {t('import.fileHint')} <code dir="ltr">external_id, beneficiary_id, service, channel, started_at, outcome</code>{' '}
+            {t('import.fileHint')} <code dir="ltr">external_id, beneficiary_id, service, channel, started_at, outcome</code>
+            <br />
             {t('import.fileHintOptional')} <code dir="ltr">ended_at, branch, provider, stage, reason, employee_id, wait_seconds, attributes.*</code>
           </small>
         </div>
