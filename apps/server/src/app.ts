@@ -9,6 +9,7 @@ import { AppError } from './http/errors.ts';
 import { handleError } from './http/error-handler.ts';
 import { registerDomainRoutes } from './domains/index.ts';
 import { serveWebApp } from './http/static.ts';
+import { registerSurveyPublicRoutes } from './domains/surveys/public-page.routes.ts';
 import type { Context } from 'hono';
 
 export function buildApp(services: Services): Api {
@@ -59,6 +60,7 @@ export function buildApp(services: Services): Api {
   app.all('/api/*', () => {
     throw new AppError('route_not_found', 404);
   });
+  registerSurveyPublicRoutes(app, services); // public survey page: /s/<token>, /q/<poster>
   serveWebApp(app, services);
 
   app.onError((err, c) => handleError(mapHttpException(err), c as Context<AppEnv>));

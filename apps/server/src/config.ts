@@ -21,6 +21,13 @@ const ConfigSchema = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Tajriba <no-reply@tajriba.local>'),
   SMS_GATEWAY_URL: z.string().url().optional(),
+  /** JSON body sent to the SMS gateway; {to} and {text} are replaced (JSON-escaped). */
+  SMS_GATEWAY_TEMPLATE: z.string().default('{"to":"{to}","text":"{text}"}'),
+  SMS_GATEWAY_AUTH: z.string().optional(),
+  /** Signs survey links; derived from the pseudonym key when unset. */
+  TAJRIBA_SURVEY_TOKEN_SECRET: z.string().min(32).optional(),
+  /** Public survey page requests per minute, per client IP and per link. */
+  TAJRIBA_SURVEY_RATE_PER_MIN: z.coerce.number().int().min(1).default(120),
   NODE_ENV: z.string().default('development'),
 });
 

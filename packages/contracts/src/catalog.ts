@@ -118,6 +118,12 @@ const agencySettingsFields = {
   quiet_hours: z.object({ start: HourMinute, end: HourMinute }),
   /** Cost of one contact in SAR, by channel code. */
   cost_per_contact: z.record(Code, z.number().min(0).max(1_000_000)),
+  /** Survey fatigue: at most one invitation per beneficiary per this many days (0 = no limit). */
+  survey_min_days_between: z.number().int().min(0).max(365),
+  /** Share of eligible interactions invited, by service code (absent = 1, everyone). */
+  survey_sampling: z.record(Code, z.number().min(0).max(1)),
+  /** Days a personal survey link stays valid. */
+  survey_link_days: z.number().int().min(1).max(90),
 };
 export const AgencySettings = z.object(agencySettingsFields);
 export type AgencySettings = z.infer<typeof AgencySettings>;
@@ -128,6 +134,9 @@ export const AGENCY_SETTINGS_DEFAULTS: AgencySettings = {
   sl_seconds: 20,
   quiet_hours: { start: '22:00', end: '08:00' },
   cost_per_contact: {},
+  survey_min_days_between: 30,
+  survey_sampling: {},
+  survey_link_days: 14,
 };
 /** PUT body: keys left out keep their current value; unknown keys are refused. */
 export const AgencySettingsUpdate = z.strictObject(agencySettingsFields).partial();

@@ -4,3 +4,4 @@ export * from './catalog.ts';
 export * from './interactions.ts';
 export * from './contact-centre.ts';
 export * from './dashboards.ts';
+export * from './surveys.ts';

@@ -5,6 +5,7 @@ import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerInteractionRoutes } from './interactions/interactions.routes.ts';
 import { registerContactCentreRoutes } from './contact-centre/contact-centre.routes.ts';
 import { registerDashboardRoutes } from './dashboards/dashboards.routes.ts';
+import { registerSurveyRoutes } from './surveys/surveys.routes.ts';
 
 /** Every domain's routes, mounted under /api/v1. */
 export function registerDomainRoutes(api: Api, _services: Services) {
@@ -13,4 +14,5 @@ export function registerDomainRoutes(api: Api, _services: Services) {
   registerInteractionRoutes(api);
   registerContactCentreRoutes(api);
   registerDashboardRoutes(api);
+  registerSurveyRoutes(api, _services);
 }

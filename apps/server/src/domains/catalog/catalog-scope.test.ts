@@ -95,6 +95,7 @@ describe('agency settings', () => {
     expect(res.body).toEqual({
       min_n: 30, repeat_window_days: 7, journey_max_span_days: 30, sl_seconds: 20,
       quiet_hours: { start: '22:00', end: '08:00' }, cost_per_contact: {},
+      survey_min_days_between: 30, survey_sampling: {}, survey_link_days: 14,
     });
   });
 
