@@ -5,7 +5,7 @@ import { createTestContext, TEST_PSEUDONYM_KEY, type Auth, type TestContext } fr
 import { testDatabaseTarget } from '../../config.ts';
 import { kpiCommandOutput } from '../../cli/kpi-commands.ts';
 import { updateAgencySettings } from '../catalog/agency-settings.ts';
-import { ingestFixture, seedFixtureCatalog } from '../journeys/test-fixture.ts';
+import { answerFixtureSurveys, ingestFixture, seedFixtureCatalog } from '../journeys/test-fixture.ts';
 
 // Every expected value below was worked out by hand from the fixture in journeys/test-fixture.ts
 // (the arithmetic is in the comments); docs/metrics.md defines each KPI.
@@ -28,6 +28,7 @@ beforeAll(async () => {
   viewer = await t.createUser('viewer@alpha.sa', [{ agencyId: a.id, role: 'viewer' }]);
   other = await t.createUser('analyst@beta.sa', [{ agencyId: b.id, role: 'analyst' }]);
   await ingestFixture(t, await t.createApiKey(a.id, 'analyst'));
+  await answerFixtureSurveys(t, a.id);
   for (const body of [
     { kpi: 'completion_rate', target: 0.8 }, // comparator >= and tolerance 5 % × 0.8 = 0.04 by default
     { kpi: 'repeat_contact_rate', target: 0.3, tolerance: 0.05 },
@@ -43,7 +44,7 @@ describe('executive overview', () => {
   it('computes every KPI of the fixture as worked by hand', async () => {
     const { status, body } = await get(`/dashboards/overview?${MARCH}`);
     expect(status).toBe(200);
-    expect(body.volumes).toEqual({ contacts: 32, journeys: 21, completed: 13, dropped: 8, open: 0, answers: 0 });
+    expect(body.volumes).toEqual({ contacts: 32, journeys: 21, completed: 13, dropped: 8, open: 0, answers: 16 });
     // Completion: 13 completed ÷ (13 + 8 dropped); Wilson 95 % for 13/21 = [0.4088, 0.7925]. Target ≥ 0.8 − 0.04 missed: red.
     expect(kpi(body, 'completion_rate')).toMatchObject({ value: 13 / 21, n: 21, low_n: false, suppressed: false, status: 'red' });
     expect(kpi(body, 'completion_rate').low).toBeCloseTo(0.4088, 4);
@@ -61,8 +62,11 @@ describe('executive overview', () => {
     expect(kpi(body, 'mean_wait_seconds')).toMatchObject({ value: 120, n: 5, low_n: true, suppressed: false });
     // Durations: A 600 s ×6, B (4 d + 30 min) ×5, D (2 d + 10 min) and 600 s → 1,914,600 s over 13 journeys.
     expect(kpi(body, 'mean_journey_days').value).toBeCloseTo(1_914_600 / 13 / 86_400, 9);
-    // No survey answers: CSAT n = 0 is suppressed, never 0 %.
-    expect(kpi(body, 'csat')).toMatchObject({ value: null, n: 0, suppressed: true });
+    // CSAT: 16 answers (A×6, B×2 each); 4–5: A1–A5 and B's five 4s = 10 of 16.
+    expect(kpi(body, 'csat')).toMatchObject({ value: 10 / 16, n: 16, low_n: false });
+    // The complaint service has no answers: n = 0 is suppressed, never 0 %.
+    const complaint = await get(`/dashboards/overview?${MARCH}&service=complaint`);
+    expect(kpi(complaint.body, 'csat')).toMatchObject({ value: null, n: 0, suppressed: true });
   });
 
   it('draws the weekly trend with small weeks suppressed, and an empty previous period', async () => {
@@ -131,6 +135,11 @@ describe('service view', () => {
     const phone = body.repeat_hotspots.find((h: any) => h.dimension === 'channel' && h.code === 'phone');
     expect(phone).toMatchObject({ contacts: 5, repeated: 5 });
     expect(body.repeat_hotspots.some((h: any) => h.code === 'jed')).toBe(false); // 3 contacts: suppressed
+    // Emotion curve: apply = A 5×5 + 2 + B 2×5 = 37 over 11 answers; review none; collect 4 × 5 / 5.
+    expect(body.emotion_curve.map((e: any) => [e.code, e.value, e.n])).toEqual([['apply', 37 / 11, 11], ['review', null, 0], ['collect', 4, 5]]);
+    // Journey satisfaction: A journeys 5,5,5,5,5,2 and B journeys (2 + 4) / 2 = 3 ×5: 42 / 11; 5 of 11 at 4 or more.
+    expect(body.journey_satisfaction.mean).toMatchObject({ value: 42 / 11, n: 11 });
+    expect(body.journey_satisfaction.satisfied).toMatchObject({ value: 5 / 11, n: 11 });
     expect(body.channel_mix).toEqual([
       { category: 'traditional', contacts: 13 }, { category: 'voice', contacts: 5 }, { category: 'digital', contacts: 9 },
     ]);

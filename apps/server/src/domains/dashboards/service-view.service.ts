@@ -4,7 +4,7 @@ import type { AgencyRef } from '../../http/context.ts';
 import { DASHBOARD_KPIS, figureFor, kpiFigure, type Totals } from './kpis.ts';
 import { getStageReasonMeasures } from './measures.queries.ts';
 import { groupLabel, loadDashboardContext, loadTotals, totalOf, type DashboardContext } from './measures.service.ts';
-import { getSatisfactionByStage } from './satisfaction.queries.ts';
+import { getJourneySatisfaction, getSatisfactionByStage } from './satisfaction.queries.ts';
 import { getJourneyStageCounts, getTopVariants } from './service-view.queries.ts';
 import { getTargets, targetFor } from './targets.service.ts';
 import { volumesOf } from './overview.service.ts';
@@ -20,11 +20,12 @@ export async function getServiceView(db: Db, agency: AgencyRef, q: { from: strin
   const period = { from: q.from, to: q.to, serviceId };
   const measures = await loadTotals(db, agency, period, ['all', 'channel', 'branch', 'provider'], ctx.costByChannelId);
   const [byChannel, byBranch, byProvider] = (['channel', 'branch', 'provider'] as const).map((d) => measures.get(d)!);
-  const [stageReason, stageCounts, variants, satisfaction] = await Promise.all([
+  const [stageReason, stageCounts, variants, satisfaction, journeySat] = await Promise.all([
     getStageReasonMeasures(db, agency.id, period),
     getJourneyStageCounts(db, agency.id, serviceId, q.from, q.to),
     getTopVariants(db, agency.id, serviceId, q.from, q.to, VARIANT_LIMIT),
     getSatisfactionByStage(db, agency, period),
+    getJourneySatisfaction(db, agency, period),
   ]);
   const totals = totalOf(measures);
   const stages = [...ctx.names.stages.values()]
@@ -49,6 +50,10 @@ export async function getServiceView(db: Db, agency: AgencyRef, q: { from: strin
     period: { from: q.from, to: q.to }, service: groupLabel(ctx, 'service', serviceId), min_n: ctx.minN,
     volumes: volumesOf(totals),
     kpis: DASHBOARD_KPIS.map((kpi) => kpiFigure(kpi, totals, ctx.minN, targetFor(targets, kpi, q.service))),
+    journey_satisfaction: {
+      mean: meanScore(journeySat.mean_sum ?? 0, journeySat.journeys, ctx.minN),
+      satisfied: figureFor('csat', { top2: journeySat.satisfied, answers: journeySat.journeys } as Totals, ctx.minN),
+    },
     stages: stageRows,
     emotion_curve: stageRows.map((s) => ({ position: s.position, code: s.code, name_ar: s.name_ar, name_en: s.name_en, ...s.satisfaction })),
     funnel: funnelOf(stageRows, totals),

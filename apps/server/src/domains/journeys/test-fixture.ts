@@ -66,3 +66,24 @@ export async function ingestFixture(t: TestContext, auth: Auth) {
     await drainJobs(t.services);
   }
 }
+
+/**
+ * Satisfaction answers (1–5, driver 'satisfaction') tied to fixture contacts: A1–A5 gave 5 and A6 gave 2
+ * (stage apply); each B gave 2 at apply (b·-1) and 4 at collect (b·-3).
+ */
+export async function answerFixtureSurveys(t: TestContext, agencyId: number) {
+  const [{ id: surveyId }] = await t.db.query<{ id: number }>(
+    `INSERT INTO surveys (agency_id, code, kind, name_ar, name_en, status) VALUES ($1, 'post', 'post_service', 'بعد الخدمة', 'Post-service', 'active') RETURNING id`, [agencyId]);
+  await t.db.query(`INSERT INTO survey_versions (agency_id, survey_id, version, questions) VALUES ($1, $2, 1, '[]')`, [agencyId, surveyId]);
+  const scores: [string, number][] = [['a1', 5], ['a2', 5], ['a3', 5], ['a4', 5], ['a5', 5], ['a6', 2]];
+  for (let i = 1; i <= 5; i++) scores.push([`b${i}-1`, 2], [`b${i}-3`, 4]);
+  for (const [externalId, score] of scores) {
+    const [r] = await t.db.query<{ id: number }>(
+      `INSERT INTO survey_responses (agency_id, survey_id, version, dedupe_key, interaction_id, service_id, channel_id, branch_id, provider_id, stage_id, status, completed_at)
+       SELECT agency_id, $2, 1, 'i:' || id, id, service_id, channel_id, branch_id, provider_id, stage_id, 'completed', now()
+         FROM interactions WHERE agency_id = $1 AND external_id = $3 RETURNING id`, [agencyId, surveyId, externalId]);
+    await t.db.query(
+      `INSERT INTO survey_answers (agency_id, response_id, question_key, survey_id, kind, component, driver, score)
+       VALUES ($1, $2, 'overall', $3, 'rating', 'emotional', 'satisfaction', $4)`, [agencyId, r.id, surveyId, score]);
+  }
+}
