@@ -24,7 +24,7 @@ export default defineConfig({
       ...(postgresUrl ? [dbProject('postgres')] : []),
       {
         extends: true,
-        test: { name: 'browser', include: ['apps/web/**/*.browser.test.ts'], testTimeout: 120_000, hookTimeout: 240_000, fileParallelism: false },
+        test: { name: 'browser', include: ['apps/web/**/*.browser.test.ts'], globalSetup: ['test/global-setup.ts'], testTimeout: 120_000, hookTimeout: 240_000, fileParallelism: false },
       },
     ],
   },

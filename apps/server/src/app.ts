@@ -14,7 +14,6 @@ import type { Context } from 'hono';
 
 export function buildApp(services: Services): Api {
   const app = newApi();
-  const limitBytes = services.config.TAJRIBA_BODY_LIMIT_MB * 1024 * 1024;
 
   app.use('*', requestId());
   app.use('*', async (c, next) => {
@@ -29,17 +28,16 @@ export function buildApp(services: Services): Api {
     );
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  app.use(
-    '/api/*',
+  const limit = (mb: number) =>
     bodyLimit({
-      maxSize: limitBytes,
+      maxSize: mb * 1024 * 1024,
       onError: () => {
-        throw new AppError('body_too_large', 413, 'body_too_large', {
-          params: { limit: `${services.config.TAJRIBA_BODY_LIMIT_MB} MB` },
-        });
+        throw new AppError('body_too_large', 413, 'body_too_large', { params: { limit: `${mb} MB` } });
       },
-    }),
-  );
+    });
+  const uploadLimit = limit(services.config.TAJRIBA_UPLOAD_LIMIT_MB);
+  const apiLimit = limit(services.config.TAJRIBA_BODY_LIMIT_MB);
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/v1/imports/') ? uploadLimit(c, next) : apiLimit(c, next)));
   app.use('/api/*', authenticate);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -14,6 +14,8 @@ const ConfigSchema = z.object({
   TAJRIBA_DEMO_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   TAJRIBA_PUBLIC_URL: z.string().url().optional(),
   TAJRIBA_BODY_LIMIT_MB: z.coerce.number().positive().default(25),
+  // File uploads stream to disk, so they get their own, much larger limit.
+  TAJRIBA_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(2048),
   TAJRIBA_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TAJRIBA_TEST_DB: z.enum(['pglite', 'postgres']).optional(),
