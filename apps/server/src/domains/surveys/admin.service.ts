@@ -1,7 +1,7 @@
 import type { Db } from '../../db/db.ts';
 import type { Actor, AgencyRef, Services } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { pseudonymize } from '../../lib/pseudonym.ts';
+import { canonicalIdentifier, pseudonymize } from '../../lib/pseudonym.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { getAgencySettings } from '../catalog/agency-settings.ts';
 import { getCatalogIdsByCode } from '../catalog/catalog.queries.ts';
@@ -37,7 +37,7 @@ export async function inviteOne(
     if (survey.status !== 'active') throw new AppError('not_active', 409, 'surveys_not_active');
     const pid = pseudonymize(services.secrets.pseudonymKey, agency.id, identity);
     const contacts = [
-      ...(input.phone ? [{ pid, kind: 'sms', sealed: sealContact(rt.contactKey, input.phone) }] : []),
+      ...(input.phone ? [{ pid, kind: 'sms', sealed: sealContact(rt.contactKey, canonicalIdentifier(input.phone)) }] : []),
       ...(input.email ? [{ pid, kind: 'email', sealed: sealContact(rt.contactKey, input.email) }] : []),
     ];
     await upsertContacts(tx, agency.id, contacts);

@@ -5,6 +5,7 @@ import { timeZoneOffsetMs } from '../../lib/time-zone.ts';
 import { getAgencySettings } from '../catalog/agency-settings.ts';
 import { getCatalogIdsByCode } from '../catalog/catalog.queries.ts';
 import type { InsertedInteraction } from '../interactions/ingest-hooks.ts';
+import { canonicalIdentifier } from '../../lib/pseudonym.ts';
 import { sealContact } from './contact-vault.ts';
 import {
   addSuppressions, getContactKinds, getFatigueState, insertInvitations, stripContactAttributes, upsertContacts, type NewInvitation,
@@ -96,13 +97,14 @@ export async function vaultContacts(tx: Db, agencyId: number, rows: InsertedInte
     ids.push(r.id);
     if (!runtime) continue;
     if (typeof a.contact_phone === 'string' && a.contact_phone.trim()) {
-      sealed.push({ pid: r.beneficiary_pid, kind: 'sms', sealed: sealContact(runtime.contactKey, a.contact_phone.trim()) });
+      sealed.push({ pid: r.beneficiary_pid, kind: 'sms', sealed: sealContact(runtime.contactKey, canonicalIdentifier(a.contact_phone)) });
     }
     if (typeof a.contact_email === 'string' && a.contact_email.includes('@')) {
       sealed.push({ pid: r.beneficiary_pid, kind: 'email', sealed: sealContact(runtime.contactKey, a.contact_email.trim()) });
     }
   }
-  await upsertContacts(tx, agencyId, sealed);
+  // The latest contact per person and kind (one upsert may not touch a row twice).
+  await upsertContacts(tx, agencyId, [...new Map(sealed.map((c) => [`${c.pid}|${c.kind}`, c])).values()]);
   await stripContactAttributes(tx, agencyId, ids);
 }
 

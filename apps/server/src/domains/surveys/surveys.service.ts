@@ -14,6 +14,10 @@ import './surveys.messages.ts';
 // Design and versioning: a draft is edited in place; once a version has invitations or
 // answers it is frozen and an edit writes version + 1, so every answer keeps its wording.
 
+/** JSON with sorted keys: jsonb reorders keys, so plain JSON.stringify would see a change. */
+const canonicalJson = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+
 export function toSurvey(r: SurveyRow): Survey {
   return {
     code: r.code, kind: r.kind, name_ar: r.name_ar, name_en: r.name_en, status: r.status, version: r.current_version,
@@ -73,7 +77,7 @@ export async function updateSurvey(db: Db, actor: Actor | null, agencyId: number
   return db.transaction(async (tx) => {
     const before = await requireSurvey(tx, agencyId, code);
     const { serviceIds, header } = await resolveCodes(tx, agencyId, { ...input, code });
-    const questionsChanged = JSON.stringify(before.questions) !== JSON.stringify(input.questions);
+    const questionsChanged = canonicalJson(before.questions) !== canonicalJson(input.questions);
     const frozen = before.status !== 'draft' || (await isVersionInUse(tx, agencyId, before.id, before.current_version));
     const version = questionsChanged && frozen ? before.current_version + 1 : before.current_version;
     if (questionsChanged) await upsertSurveyVersion(tx, agencyId, before.id, version, input.questions);
