@@ -142,3 +142,4 @@ export const StaffingPlan = z
 export type StaffingPlan = z.infer<typeof StaffingPlan>;
 
 export const ScheduleResult = z.object({ stored: z.number(), rejected: z.number(), errors: z.array(z.object({ row: z.number(), code: z.string(), message_ar: z.string(), message_en: z.string() })) });
+export type CallHeatmap = z.infer<typeof CallHeatmap>;
