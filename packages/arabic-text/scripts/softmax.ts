@@ -18,6 +18,12 @@ export interface SoftmaxOptions {
   seed: number;
   /** Average the end-of-epoch weights from this epoch on (tail averaging damps SGD noise). */
   averageFrom?: number;
+  /**
+   * Per-class feature scales (dim * classes), e.g. naive-Bayes log-count ratios (NB-LR):
+   * class c sees x_i * scale[i, c]. The returned weights have the scale folded in, so
+   * scoring is unchanged.
+   */
+  featureScale?: Float32Array;
   /** Called after each epoch with the (averaged) weights, for picking the epoch count. */
   onEpoch?: (epoch: number, model: SoftmaxModel) => void;
 }
@@ -74,9 +80,10 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], o: SoftmaxOptions
   const random = seededRandom(o.seed);
   const order = xs.map((_, i) => i);
   const z = new Float64Array(K);
+  const fs = o.featureScale;
   const snapshot = (): SoftmaxModel => {
     const weights = new Float32Array(v.length);
-    for (let i = 0; i < v.length; i++) weights[i] = v[i] * wscale;
+    for (let i = 0; i < v.length; i++) weights[i] = v[i] * wscale * (fs ? fs[i] : 1);
     return { classes: K, weights, bias: bias.slice() };
   };
   let averaged: SoftmaxModel | undefined;
@@ -90,7 +97,7 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], o: SoftmaxOptions
       for (let c = 0; c < K; c++) z[c] = bias[c];
       for (let i = 0; i < x.indices.length; i++) {
         const base = x.indices[i] * K;
-        for (let c = 0; c < K; c++) z[c] += v[base + c] * wscale * x.values[i];
+        for (let c = 0; c < K; c++) z[c] += v[base + c] * wscale * x.values[i] * (fs ? fs[base + c] : 1);
       }
       softmaxInPlace(z);
       const cw = o.classWeights[y];
@@ -103,7 +110,10 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], o: SoftmaxOptions
         const g = (z[c] - (c === y ? 1 : 0)) * cw;
         if (g === 0) continue;
         const step = (eta * g) / wscale;
-        for (let i = 0; i < x.indices.length; i++) v[x.indices[i] * K + c] -= step * x.values[i];
+        for (let i = 0; i < x.indices.length; i++) {
+          const at = x.indices[i] * K + c;
+          v[at] -= step * x.values[i] * (fs ? fs[at] : 1);
+        }
         bias[c] -= eta * g * 0.1;
       }
     }

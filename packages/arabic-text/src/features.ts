@@ -82,8 +82,11 @@ class Block {
   add(bucket: number): void {
     this.keys.push(bucket);
   }
-  /** log(1+count) damps repeated words; L2 makes long and short texts comparable. */
-  emit(weight: number, outIndices: number[], outValues: number[]): void {
+  /**
+   * log(1+count) damps repeated words (sublinear tf), idf (when given) damps buckets seen
+   * in most texts; L2 makes long and short texts comparable.
+   */
+  emit(weight: number, outIndices: number[], outValues: number[], idf?: ArrayLike<number>): void {
     if (weight === 0 || this.keys.length === 0) return;
     const sorted = Int32Array.from(this.keys).sort();
     const start = outIndices.length;
@@ -91,7 +94,7 @@ class Block {
     for (let i = 0; i < sorted.length; ) {
       let j = i + 1;
       while (j < sorted.length && sorted[j] === sorted[i]) j++;
-      const v = Math.log1p(j - i);
+      const v = idf ? Math.log1p(j - i) * idf[sorted[i]] : Math.log1p(j - i);
       outIndices.push(sorted[i]);
       outValues.push(v);
       norm += v * v;
@@ -118,7 +121,7 @@ function toSparse(indices: number[], values: number[]): { indices: Int32Array; v
 }
 
 /** Turns a text into the model's sparse feature vector (indices sorted ascending). */
-export function extractFeatures(text: string, config: FeatureConfig, normalized = normalizeArabic(text)): Features {
+export function extractFeatures(text: string, config: FeatureConfig, normalized = normalizeArabic(text), idf?: ArrayLike<number>): Features {
   const mask = config.buckets - 1;
   const tokens = tokenizeNormalized(normalized);
   const stems = tokens.map(stemArabic);
@@ -177,8 +180,8 @@ export function extractFeatures(text: string, config: FeatureConfig, normalized 
 
   const allIndices: number[] = [];
   const allValues: number[] = [];
-  words.emit(config.wordWeight, allIndices, allValues);
-  chars.emit(config.charWeight, allIndices, allValues);
+  words.emit(config.wordWeight, allIndices, allValues, idf);
+  chars.emit(config.charWeight, allIndices, allValues, idf);
   lexicon.emit(config.lexiconWeight, allIndices, allValues);
   style.emit(config.styleWeight, allIndices, allValues);
   const { indices, values } = toSparse(allIndices, allValues);

@@ -14,6 +14,30 @@ describe('analyzeSentiment', () => {
     expect(analyzeSentiment('مافي تجاوب من خدمة العملاء').label).toBe('negative');
     expect(analyzeSentiment('الموقع ما يفتح والموظفين ما يردون على الاتصال').label).toBe('negative');
   });
+  // Saudi/Gulf service comments of the kind agencies receive, labelled by hand.
+  it('labels Saudi-dialect service complaints negative', () => {
+    for (const text of [
+      'الموعد تأجل ثلاث مرات ومحد يرد على الجوال',
+      'من الصبح وانا انتظر بالفرع والموظف طالع',
+      'النظام عطلان من أسبوع والمعاملة معلقة',
+      'خدمة سيئة جدا وتعامل الموظفين زفت',
+      'التطبيق يعلق كل ما ادخل، تعبنا',
+      'للأسف ما حد اهتم بشكواي',
+    ]) expect([text, analyzeSentiment(text).label]).toEqual([text, 'negative']);
+  });
+  it('labels Saudi-dialect service praise positive', () => {
+    for (const text of [
+      'ما شاء الله خدمة سريعة والموظف متعاون',
+      'شكرا لكم انجزت معاملتي بدقايق',
+      'الله يعطيهم العافية تعامل راقي',
+      'التطبيق سهل وواضح 👌',
+      'كفو والله خلصوا طلبي بسرعة',
+    ]) expect([text, analyzeSentiment(text).label]).toEqual([text, 'positive']);
+  });
+  it('reads the hamza spellings of "bad" alike', () => {
+    expect(analyzeSentiment('التطبيق سيئ').scores).toEqual(analyzeSentiment('التطبيق سيء').scores);
+    expect(analyzeSentiment('الخدمه سيئه جدا').label).toBe('negative');
+  });
   it('moves with emoji polarity', () => {
     const base = analyzeSentiment('الخدمة اليوم');
     expect(analyzeSentiment('الخدمة اليوم 😍👍').scores.positive).toBeGreaterThan(base.scores.positive);

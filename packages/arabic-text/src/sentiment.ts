@@ -24,6 +24,8 @@ export interface SentimentModelFile {
   /** Weights are stored as little-endian int16; real weight = int16 * scale. */
   scale: number;
   weights: string;
+  /** Per-bucket idf for word and char features, one byte each: idf = min + byte * step. */
+  idf?: { min: number; step: number; base64: string };
   /**
    * Logit added per lexicon hit (capped), a domain prior: the training tweets rarely talk
    * about services, so the learned lexicon weights alone under-react to "ماحد رد".
@@ -37,7 +39,16 @@ interface LoadedModel {
   config: FeatureConfig;
   bias: number[];
   weights: Float32Array;
+  idf: Float32Array | undefined;
   lexiconPrior: number;
+}
+
+function decodeIdf(q: { min: number; step: number; base64: string } | undefined): Float32Array | undefined {
+  if (!q) return undefined;
+  const binary = atob(q.base64);
+  const idf = new Float32Array(binary.length);
+  for (let i = 0; i < binary.length; i++) idf[i] = q.min + binary.charCodeAt(i) * q.step;
+  return idf;
 }
 
 let loaded: LoadedModel | undefined;
@@ -55,7 +66,9 @@ function getModel(): LoadedModel {
     weights[i] = v * file.scale;
   }
   if (count !== file.config.buckets * file.classes.length) throw new Error('sentiment model: weight count does not match its config');
-  loaded = { classes: file.classes, config: file.config, bias: file.bias, weights, lexiconPrior: file.lexiconPrior ?? 0 };
+  const idf = decodeIdf(file.idf);
+  if (idf && idf.length !== file.config.buckets) throw new Error('sentiment model: idf length does not match its config');
+  loaded = { classes: file.classes, config: file.config, bias: file.bias, weights, idf, lexiconPrior: file.lexiconPrior ?? 0 };
   return loaded;
 }
 
@@ -72,7 +85,7 @@ export function analyzeSentiment(text: string): SentimentResult {
   if (normalized === '') return emptyResult();
   const model = getModel();
   const k = model.classes.length;
-  const features = extractFeatures(text, model.config, normalized);
+  const features = extractFeatures(text, model.config, normalized, model.idf);
   const logits = model.bias.slice();
   const { indices, values } = features;
   for (let i = 0; i < indices.length; i++) {
