@@ -28,7 +28,9 @@ export async function postForm(t: TestContext, path: string, fields: Record<stri
 export async function getPage(t: TestContext, path: string) {
   const res = await t.app.request(path);
   const text = await res.text();
-  return { status: res.status, text, bytes: Buffer.byteLength(text) + [...res.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0) };
+  let headerBytes = 0;
+  res.headers.forEach((v, k) => (headerBytes += k.length + v.length + 4));
+  return { status: res.status, text, bytes: Buffer.byteLength(text) + headerBytes };
 }
 
 export async function outboxLinks(t: TestContext, agencyId: number) {

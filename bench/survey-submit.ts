@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import pino from 'pino';
+import { buildApp } from '../apps/server/src/app.ts';
+import { loadConfig, testDatabaseTarget } from '../apps/server/src/config.ts';
+import { openPglite, openPostgres, type Db } from '../apps/server/src/db/db.ts';
+import { migrate } from '../apps/server/src/db/migrate.ts';
+import type { Services } from '../apps/server/src/http/context.ts';
+import { createAgency } from '../apps/server/src/domains/access/access.service.ts';
+import { seedTestCatalog } from '../apps/server/src/domains/interactions/test-catalog.ts';
+import { insertInvitations, type NewInvitation } from '../apps/server/src/domains/surveys/distribution.queries.ts';
+import { QUESTION_BANK } from '../apps/server/src/domains/surveys/question-bank.ts';
+import { changeSurveyStatus, createSurvey } from '../apps/server/src/domains/surveys/surveys.service.ts';
+import { surveyRuntime } from '../apps/server/src/domains/surveys/survey-runtime.ts';
+import { signToken } from '../apps/server/src/domains/surveys/tokens.ts';
+import '../apps/server/src/jobs/registry.ts';
+
+/**
+ * `npm run bench -- survey-submit [--db pglite|postgres] [--seconds 10] [--connections 10]`:
+ * autocannon on loopback against the public submit endpoint (one complete 5-question answer
+ * per request, each on its own invitation) and, in the same run on the same database, a bare
+ * endpoint that parses the same form and inserts one row. PostgreSQL comes from TEST_DATABASE_URL.
+ */
+export async function run(args: string[]) {
+  const kind = valueOf(args, '--db') ?? 'pglite';
+  const seconds = Number(valueOf(args, '--seconds') ?? 10);
+  const connections = Number(valueOf(args, '--connections') ?? 10);
+  const { db, drop } = await openBenchDb(kind);
+  await migrate(db);
+  await db.exec('CREATE TABLE IF NOT EXISTS bench_bare (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, agency_id int, body text, at timestamptz DEFAULT now())');
+  const config = loadConfig({ LOG_LEVEL: 'silent', TAJRIBA_DEMO: 'off', TAJRIBA_SURVEY_RATE_PER_MIN: '100000000', TAJRIBA_PSEUDONYM_KEY: 'bench-pseudonym-key-0123456789abcdef0123' });
+  const services: Services = { db, config, log: pino({ level: 'silent' }), secrets: { pseudonymKey: config.TAJRIBA_PSEUDONYM_KEY! } };
+  const agency = await createAgency(db, null, { slug: 'bench', name_ar: 'جهة القياس', name_en: 'Bench agency', timezone: 'Asia/Riyadh' });
+  await seedTestCatalog(db, agency.id);
+  const questions = ['overall', 'efficiency', 'employee', 'went_wrong', 'comment'].map((k) => structuredClone(QUESTION_BANK.find((q) => q.key === k)!));
+  await createSurvey(db, null, agency.id, { code: 'b', kind: 'post_service', name_ar: 'قياس', name_en: 'Bench', services: ['work-permit'], questions });
+  await changeSurveyStatus(db, null, agency.id, 'b', 'active');
+  const [{ id: surveyId }] = await db.query<{ id: number }>('SELECT id FROM surveys WHERE agency_id = $1', [agency.id]);
+
+  const n = Math.max(20_000, seconds * connections * 400);
+  const expires = new Date(Date.now() + 86_400_000);
+  const rt = surveyRuntime(services);
+  const tokens: string[] = [];
+  for (let i = 0; i < n; i += 5000) {
+    const rows: NewInvitation[] = Array.from({ length: Math.min(5000, n - i) }, (_, k) => ({
+      survey_id: surveyId, version: 1, campaign_id: null, interaction_id: null, beneficiary_pid: `b${i + k}`, delivery: 'link', service_id: null,
+      channel_id: null, branch_id: null, provider_id: null, stage_id: null, employee_pid: null, send_at: null, expires_at: expires,
+    }));
+    for (const r of await insertInvitations(db, agency.id, rows)) tokens.push(signToken(rt.tokenKey, { kind: 'i', agencyId: agency.id, id: r.id, exp: Math.floor(expires.getTime() / 1000) }));
+  }
+
+  const app = buildApp(services);
+  app.post('/bench/bare', async (c) => {
+    const form = await c.req.parseBody();
+    await db.query('INSERT INTO bench_bare (agency_id, body) VALUES ($1, $2)', [agency.id, JSON.stringify(form)]);
+    return c.redirect('/bench/done', 303);
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const body = new URLSearchParams({ p: '0', lang: 'ar', q_overall: '4', q_efficiency: '3', q_employee: '5', q_went_wrong: 'waiting', q_comment: 'الخدمة ممتازة لكن الانتظار طويل' }).toString();
+
+  let next = 0;
+  const bare = await load(`${base}/bench/bare`, body, seconds, connections, () => '/bench/bare');
+  const submit = await load(`${base}/s/x`, body, seconds, connections, () => `/s/${tokens[next++ % tokens.length]}`);
+  const [{ answered }] = await db.query<{ answered: number }>(`SELECT count(*)::int AS answered FROM survey_responses WHERE agency_id = $1 AND status = 'completed'`, [agency.id]);
+  server.close();
+  await drop();
+
+  const line = (name: string, r: autocannon.Result) =>
+    `${name.padEnd(22)} ${Math.round(r.requests.average).toString().padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  (${r.non2xx} redirects, ${r.errors} errors)`;
+  console.log(`database ${db.kind}; ${connections} connections × ${seconds} s each, loopback`);
+  console.log(line('bare insert endpoint', bare));
+  console.log(line('survey submit (5 q.)', submit));
+  console.log(`completed responses stored: ${answered} (requests ${submit.requests.total}); ratio submit/bare ${(submit.requests.average / bare.requests.average).toFixed(2)}×`);
+}
+
+function load(url: string, body: string, duration: number, connections: number, path: () => string) {
+  return autocannon({
+    url, duration, connections, method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
+  });
+}
+
+async function openBenchDb(kind: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (kind !== 'postgres') {
+    const db = await openPglite();
+    return { db, drop: () => db.close() };
+  }
+  const url = testDatabaseTarget().url ?? loadConfig().DATABASE_URL;
+  if (!url) throw new Error('--db postgres needs TEST_DATABASE_URL (an admin connection that may create databases)');
+  const name = `tajriba_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString(), 20);
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+const valueOf = (args: string[], flag: string) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
