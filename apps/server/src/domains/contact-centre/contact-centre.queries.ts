@@ -170,25 +170,28 @@ export async function getCallKpiGroups(db: Db, q: KpiQuery): Promise<KpiGroupRow
   return db.query<KpiGroupRow>(`SELECT ${g.keyArray} AS key, ${SUMS} FROM (${source}) b ${g.join} ${g.groupClause}`, params);
 }
 
-/** Per group: offered calls with a caller, and how many of them the same caller followed with
- * another offered call (any queue) within 7×24 h strictly after arrival. */
+/**
+ * Per group: offered calls with a caller, and how many of them the same caller followed with
+ * another offered call (any queue) strictly after arrival and at most 7×24 h later. One window
+ * pass over the period plus 7 days (timestamps are whole microseconds, so "1 microsecond
+ * following" is "strictly after"); about twice as fast as a per-call EXISTS probe.
+ */
 export async function getRepeatCallCounts(db: Db, q: Omit<KpiQuery, 'slSeconds'>) {
   const params: unknown[] = [q.agencyId, q.timeZone, q.from, q.to];
   if (q.queue !== undefined) params.push(q.queue);
   const g = groupSelect(q.groupBy);
+  const periodEnd = `(($4::date + 1)::timestamp AT TIME ZONE $2::text)`;
   return db.query<{ key: string[]; n: number; repeats: number }>(
     `SELECT ${g.keyArray} AS key, count(*)::int AS n, count(*) FILTER (WHERE repeated)::int AS repeats
        FROM (SELECT lt::date AS day, (extract(hour FROM lt) * 60 + floor(extract(minute FROM lt) / 15) * 15)::int AS minute,
                     queue, service_id, repeated
-               FROM (SELECT c.arrived_at AT TIME ZONE $2::text AS lt, c.queue, coalesce(c.service_id, 0) AS service_id,
-                            EXISTS (SELECT 1 FROM calls n
-                                     WHERE n.agency_id = $1 AND n.caller_pid = c.caller_pid
-                                       AND n.arrived_at > c.arrived_at AND n.arrived_at <= c.arrived_at + interval '168 hours'
-                                       AND n.outcome <> 'ivr') AS repeated
-                       FROM calls c
-                      WHERE c.agency_id = $1 AND ${periodSql(3).replaceAll('arrived_at', 'c.arrived_at')}
-                        AND c.outcome <> 'ivr' AND c.caller_pid IS NOT NULL
-                        ${q.queue !== undefined ? 'AND c.queue = $5' : ''}) x) b
+               FROM (SELECT arrived_at, arrived_at AT TIME ZONE $2::text AS lt, queue, coalesce(service_id, 0) AS service_id,
+                            count(*) OVER (PARTITION BY caller_pid ORDER BY arrived_at
+                              RANGE BETWEEN interval '1 microsecond' FOLLOWING AND interval '168 hours' FOLLOWING) > 0 AS repeated
+                       FROM calls
+                      WHERE agency_id = $1 AND outcome <> 'ivr' AND caller_pid IS NOT NULL
+                        AND arrived_at >= ($3::date::timestamp AT TIME ZONE $2::text) AND arrived_at < ${periodEnd} + interval '168 hours') w
+              WHERE arrived_at < ${periodEnd} ${q.queue !== undefined ? 'AND queue = $5' : ''}) b
      ${g.join} ${g.groupClause}`,
     params,
   );

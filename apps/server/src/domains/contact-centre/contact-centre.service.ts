@@ -119,22 +119,30 @@ export async function getCallKpis(db: Db, agency: AgencyRef, r: KpiRequest) {
   const targets = getContactCentreTargets(agency);
   const slSeconds = r.slSeconds ?? targets.serviceLevelSeconds;
   const base = { agencyId: agency.id, timeZone: agency.timezone, from: r.from, to: r.to, queue: r.queue };
-  const [[total], [totalRepeat]] = await Promise.all([
-    getCallKpiGroups(db, { ...base, slSeconds, groupBy: [] }),
-    getRepeatCallCounts(db, { ...base, groupBy: [] }),
-  ]);
-  const totals = kpisOf(total, totalRepeat, slSeconds);
-  const out = { period: { from: r.from, to: r.to }, queue: r.queue ?? null, targets, totals, lights: trafficLights(totals, targets) };
-  if (!r.groupBy?.length) return { ...out, groupBy: [] as GroupDimension[], groups: [] };
+  const groupBy = r.groupBy ?? [];
   const [groups, repeats] = await Promise.all([
-    getCallKpiGroups(db, { ...base, slSeconds, groupBy: r.groupBy }),
-    getRepeatCallCounts(db, { ...base, groupBy: r.groupBy }),
+    getCallKpiGroups(db, { ...base, slSeconds, groupBy }),
+    getRepeatCallCounts(db, { ...base, groupBy }),
   ]);
+  // Groups partition the period's calls, so the totals are their sums (one query, not two).
+  const totals = kpisOf(sumGroups(groups), { n: sumOf(repeats, (x) => x.n), repeats: sumOf(repeats, (x) => x.repeats) }, slSeconds);
   const repeatByKey = new Map(repeats.map((x) => [x.key.join('\u0000'), x]));
   return {
-    ...out,
-    groupBy: r.groupBy,
-    groups: groups.map((g) => ({ key: g.key, ...kpisOf(g, repeatByKey.get(g.key.join('\u0000')), slSeconds) })),
+    period: { from: r.from, to: r.to }, queue: r.queue ?? null, targets, totals, lights: trafficLights(totals, targets), groupBy,
+    groups: groupBy.length ? groups.map((g) => ({ key: g.key, ...kpisOf(g, repeatByKey.get(g.key.join('\u0000')), slSeconds) })) : [],
+  };
+}
+
+const sumOf = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+
+function sumGroups(groups: KpiGroupRow[]): KpiGroupRow | undefined {
+  if (!groups.length) return undefined;
+  const waits = groups.map((g) => g.max_wait).filter((w): w is number => w !== null);
+  return {
+    key: [],
+    offered: sumOf(groups, (g) => g.offered), answered: sumOf(groups, (g) => g.answered), abandoned: sumOf(groups, (g) => g.abandoned),
+    ivr: sumOf(groups, (g) => g.ivr), sum_wait_answered: sumOf(groups, (g) => g.sum_wait_answered), sum_handle: sumOf(groups, (g) => g.sum_handle),
+    max_wait: waits.length ? Math.max(...waits) : null, within_t: sumOf(groups, (g) => g.within_t), within_120: sumOf(groups, (g) => g.within_120),
   };
 }
 
