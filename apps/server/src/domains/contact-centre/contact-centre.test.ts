@@ -100,6 +100,29 @@ describe('contact-centre KPIs on the hand-timed fixture', () => {
     expect(t.repeatCallRate7d.rate).toBeCloseTo(1 / 9, 12);
   });
 
+  it('reads T and targets from the agency settings and sets the traffic lights', async () => {
+    await ctx.db.query(`UPDATE agencies SET settings = '{"sl_seconds": 30, "targets": {"answerRate": 0.6}}' WHERE slug = $1`, [A]);
+    const r = (await kpis('from=2024-05-05&to=2024-05-06')).body;
+    await ctx.db.query(`UPDATE agencies SET settings = '{}' WHERE slug = $1`, [A]);
+    // T = 30 s → 12/23 = 0.5217 (< 0.8 − 0.05: red); answer rate 0.652 ≥ 0.6 green; ASA 30.4 s ≤ 120 green.
+    expect(r.totals.serviceLevelSeconds).toBe(30);
+    expect(r.totals.serviceLevel.rate).toBeCloseTo(12 / 23, 12);
+    expect(r.targets).toEqual({ answerRate: 0.6, serviceLevel: 0.8, asaSeconds: 120, serviceLevelSeconds: 30 });
+    expect(r.lights).toEqual({ answerRate: 'green', serviceLevel: 'red', asaSeconds: 'green' });
+  });
+
+  it('documents its endpoints in the OpenAPI file', async () => {
+    const doc = (await ctx.request('GET', '/api/v1/openapi.json')).body;
+    for (const path of ['/api/v1/calls', '/api/v1/imports/calls', '/api/v1/contact-centre/kpis', '/api/v1/contact-centre/heatmap', '/api/v1/contact-centre/planner', '/api/v1/contact-centre/schedule']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+  });
+
+  it('refuses a reversed period and an unknown grouping with 400', async () => {
+    expect((await kpis('from=2024-05-06&to=2024-05-05')).status).toBe(400);
+    expect((await kpis('from=2024-05-05&to=2024-05-06&group_by=month')).status).toBe(400);
+  });
+
   it('answers nulls, not NaN, for an empty period', async () => {
     const t = (await kpis('from=2023-01-01&to=2023-01-31')).body.totals;
     expect(t).toMatchObject({ offered: 0, asaSeconds: null, ahtSeconds: null, longestWaitSeconds: null });
