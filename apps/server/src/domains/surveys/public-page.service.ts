@@ -2,9 +2,10 @@ import type { Question } from '@tajriba/contracts';
 import type { Db } from '../../db/db.ts';
 import { getAgencyById } from '../../http/agency-scope.ts';
 import type { AgencyRef, Services } from '../../http/context.ts';
-import { getInvitation, getPoster, insertOptOut, markInvitation } from './distribution.queries.ts';
+import { getPoster, insertOptOut } from './distribution.queries.ts';
+import { enqueueWebhookJobs } from './webhooks.ts';
 import {
-  completeResponse, deleteAnswers, getAnswers, getResponse, getResponseByKey, upsertAnswers, upsertResponse,
+  completeResponseWithEffects, deleteAnswers, getInvitationLink, getAnswers, getResponse, getResponseByKey, upsertAnswers, upsertResponse,
   type AnswerWrite, type ResponseContext, type ResponseRow,
 } from './responses.queries.ts';
 import { isVisible, nextVisiblePage, paginate, parseAnswer, type Answers } from './survey-design.ts';
@@ -37,20 +38,14 @@ export async function openLink(services: Services, token: string, o: { allowUsed
   const check = verifyToken(surveyRuntime(services).tokenKey, token);
   if (!check.ok) return { state: check.reason };
   const { claims } = check;
+  if (claims.kind === 'i') return openInvitationLink(db, claims, o);
   const agency = await getAgencyById(db, claims.agencyId);
   if (!agency) return { state: 'forged' };
   let context: ResponseContext;
   let dedupeKey: string | null;
-  let pid: string | null = null;
+  const pid: string | null = null;
   let requireActive = false;
-  if (claims.kind === 'i') {
-    const inv = await getInvitation(db, agency.id, claims.id);
-    if (!inv) return { state: 'forged' };
-    if (inv.status === 'completed' && !o.allowUsed) return { state: 'used' };
-    dedupeKey = `i:${inv.id}`;
-    pid = inv.beneficiary_pid;
-    context = { ...pickContext(inv), invitation_id: inv.id, poster_id: null };
-  } else if (claims.kind === 'r') {
+  if (claims.kind === 'r') {
     const r = await getResponse(db, agency.id, claims.id);
     if (!r) return { state: 'forged' };
     if (r.status === 'completed' && !o.allowUsed) return { state: 'used' };
@@ -70,13 +65,43 @@ export async function openLink(services: Services, token: string, o: { allowUsed
   }
   const survey = await getSurveyById(db, agency.id, context.survey_id);
   if (!survey || survey.status === 'archived' || (requireActive && survey.status !== 'active')) return { state: 'closed' };
-  const questions = (await getVersionQuestions(db, agency.id, survey.id, context.version))!;
+  const questions = await versionQuestions(db, agency.id, survey.id, context.version);
   const response = claims.kind === 'r' ? await getResponse(db, agency.id, claims.id) : dedupeKey ? await getResponseByKey(db, agency.id, dedupeKey) : undefined;
   return {
     state: 'open',
     link: {
       claims, agency, surveyName: { ar: survey.name_ar, en: survey.name_en }, questions, pages: paginate(questions),
       dedupeKey, context, response, beneficiaryPid: pid,
+    },
+  };
+}
+
+// Versions never change once written, so their questions are cached (bounded).
+const VERSION_CACHE = new Map<string, Question[]>();
+async function versionQuestions(db: Db, agencyId: number, surveyId: number, version: number) {
+  const key = `${agencyId}:${surveyId}:${version}`;
+  let q = VERSION_CACHE.get(key);
+  if (!q) {
+    q = (await getVersionQuestions(db, agencyId, surveyId, version))!;
+    if (VERSION_CACHE.size > 1000) VERSION_CACHE.clear();
+    VERSION_CACHE.set(key, q);
+  }
+  return q;
+}
+
+async function openInvitationLink(db: Db, claims: TokenClaims, o: { allowUsed?: boolean }): Promise<LinkState> {
+  const row = await getInvitationLink(db, claims.agencyId, claims.id);
+  if (!row) return { state: 'forged' };
+  const inv = row.inv;
+  if (inv.status === 'completed' && !o.allowUsed) return { state: 'used' };
+  if (row.survey_status === 'archived') return { state: 'closed' };
+  const questions = await versionQuestions(db, claims.agencyId, inv.survey_id, inv.version);
+  const response = row.response ? { ...row.response, completed_at: row.response.completed_at && new Date(row.response.completed_at) } : undefined;
+  return {
+    state: 'open',
+    link: {
+      claims, agency: row.agency, surveyName: { ar: row.survey_name_ar, en: row.survey_name_en }, questions, pages: paginate(questions),
+      dedupeKey: `i:${inv.id}`, context: { ...pickContext(inv), invitation_id: inv.id, poster_id: null }, response, beneficiaryPid: inv.beneficiary_pid,
     },
   };
 }
@@ -117,7 +142,8 @@ export async function submitPage(
       response = await upsertResponse(tx, agencyId, key, link.context, o.lang);
     }
     if (response.status === 'completed') return { kind: 'done', responseId: response.id };
-    const answers = await savedAnswers(tx, agencyId, response);
+    // A response made just now has no earlier pages to read.
+    const answers = link.response ? await savedAnswers(tx, agencyId, response) : {};
     const writes: AnswerWrite[] = [];
     const cleared: string[] = [];
     const missing: string[] = [];
@@ -144,11 +170,8 @@ export async function submitPage(
     if (o.partial) return { kind: 'next', page: pageIndex, responseId: response.id };
     const next = nextVisiblePage(link.pages, pageIndex + 1, answers);
     if (next < link.pages.length) return { kind: 'next', page: next, responseId: response.id };
-    if (await completeResponse(tx, agencyId, response.id)) {
-      if (response.invitation_id) await markInvitation(tx, agencyId, response.invitation_id, 'completed');
-      const { enqueueWebhookDeliveries } = await import('./webhooks.ts');
-      await enqueueWebhookDeliveries(tx, agencyId, response.id);
-    }
+    const completed = await completeResponseWithEffects(tx, agencyId, response.id);
+    if (completed?.webhooks.length) await enqueueWebhookJobs(tx, agencyId, response.id, completed.webhooks);
     return { kind: 'done', responseId: response.id };
   });
 }

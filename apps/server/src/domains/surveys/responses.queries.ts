@@ -104,3 +104,48 @@ export async function completeResponse(db: Db, agencyId: number, id: number) {
   );
   return rows.length === 1;
 }
+
+/** Everything an invitation link needs, in one round trip (the public page's hot path). */
+export async function getInvitationLink(db: Db, agencyId: number, invitationId: number) {
+  const rows = await db.query<{
+    agency: { id: number; slug: string; timezone: string; name_ar: string; name_en: string; settings: Record<string, unknown> };
+    inv: ResponseContext & { id: number; status: string; beneficiary_pid: string | null };
+    survey_status: string; survey_name_ar: string; survey_name_en: string;
+    response: ResponseRow | null;
+  }>(
+    `SELECT jsonb_build_object('id', a.id, 'slug', a.slug, 'timezone', a.timezone, 'name_ar', a.name_ar, 'name_en', a.name_en, 'settings', a.settings) AS agency,
+            to_jsonb(i) AS inv, s.status AS survey_status, s.name_ar AS survey_name_ar, s.name_en AS survey_name_en,
+            (SELECT to_jsonb(r) FROM (SELECT id, survey_id, version, invitation_id, poster_id, status, locale, completed_at FROM survey_responses
+                                       WHERE agency_id = i.agency_id AND dedupe_key = 'i:' || i.id) r) AS response
+       FROM survey_invitations i
+       JOIN agencies a ON a.id = i.agency_id
+       JOIN surveys s ON s.agency_id = i.agency_id AND s.id = i.survey_id
+      WHERE i.agency_id = $1 AND i.id = $2`,
+    [agencyId, invitationId],
+  );
+  return rows[0];
+}
+
+/**
+ * Completes a response once and, in the same statement, marks its invitation completed and
+ * queues one delivery per active webhook. Returns null when it was already completed.
+ */
+export async function completeResponseWithEffects(db: Db, agencyId: number, id: number) {
+  const rows = await db.query<{ id: number; webhooks: number[] }>(
+    `WITH done AS (
+       UPDATE survey_responses SET status = 'completed', completed_at = now()
+        WHERE agency_id = $1 AND id = $2 AND status = 'partial' RETURNING id, invitation_id),
+     inv AS (
+       UPDATE survey_invitations i SET status = 'completed', completed_at = now()
+         FROM done WHERE i.agency_id = $1 AND i.id = done.invitation_id RETURNING i.id),
+     hooks AS (
+       INSERT INTO survey_webhook_deliveries (agency_id, webhook_id, response_id)
+       SELECT w.agency_id, w.id, done.id FROM survey_webhooks w, done WHERE w.agency_id = $1 AND w.active
+       ON CONFLICT DO NOTHING RETURNING webhook_id)
+     SELECT done.id, coalesce((SELECT array_agg(webhook_id) FROM hooks), ARRAY[]::int[]) AS webhooks,
+            (SELECT count(*) FROM inv) AS invitations
+       FROM done`,
+    [agencyId, id],
+  );
+  return rows[0] ?? null;
+}

@@ -3,7 +3,7 @@ import type { Db } from '../../db/db.ts';
 import { getAgencyById } from '../../http/agency-scope.ts';
 import type { Services } from '../../http/context.ts';
 import { enqueueJob } from '../../jobs/jobs.ts';
-import { getCompletedResponseEvent, getWebhook, insertDeliveries, recordDeliveryAttempt } from './webhooks.queries.ts';
+import { getCompletedResponseEvent, getWebhook, recordDeliveryAttempt } from './webhooks.queries.ts';
 
 // `response.completed` webhooks: HMAC-SHA256 over "<timestamp>.<body>" in
 // `X-Tajriba-Signature: t=<unix seconds>,v1=<hex>`; delivered by a durable job with retries.
@@ -23,9 +23,10 @@ export function verifyWebhookSignature(secret: string, header: string | null | u
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export async function enqueueWebhookDeliveries(tx: Db, agencyId: number, responseId: number) {
+/** Queues one durable delivery job per webhook whose delivery row was just created. */
+export async function enqueueWebhookJobs(tx: Db, agencyId: number, responseId: number, webhookIds: number[]) {
   const { webhookDeliveryJob } = await import('./surveys.jobs.ts'); // the jobs module imports this one
-  for (const webhookId of await insertDeliveries(tx, agencyId, responseId)) {
+  for (const webhookId of webhookIds) {
     await enqueueJob(tx, webhookDeliveryJob, { webhookId, responseId }, {
       agencyId, dedupeKey: `survey-webhook:${agencyId}:${webhookId}:${responseId}`, maxAttempts: 8,
     });
