@@ -128,6 +128,22 @@ describe('idempotency and tenant isolation', () => {
     expect(k.body.totals.offered).toBe(23);
   });
 
+  it('an import killed after its second batch resumes to exactly one clean import (rollup included)', async () => {
+    const c = await ctx.createAgency('calls-c');
+    const agency = (await getAgencyBySlug(ctx.db, 'calls-c'))!;
+    const path = join(dir, 'calls-crash.csv');
+    copyFileSync(CALLS_FIXTURE, path);
+    const crash = () => importCallsFile(ctx.services, agency, path, { batchSize: 7, afterBatchCommitted: (n) => { if (n === 2) throw new Error('killed'); } });
+    await expect(crash()).rejects.toThrow('killed');
+    const [{ n: half }] = await ctx.db.query<any>('SELECT count(*)::int AS n FROM calls WHERE agency_id = $1', [c.id]);
+    expect(half).toBe(14);
+    const done = await importCallsFile(ctx.services, agency, path, { batchSize: 7 });
+    expect(done).toMatchObject({ status: 'done', accepted: 30, duplicates: 0 });
+    const [{ offered }] = await ctx.db.query<any>(
+      `SELECT sum(offered)::int AS offered FROM call_intervals WHERE agency_id = $1 AND day BETWEEN '2024-05-05' AND '2024-05-06'`, [c.id]);
+    expect(offered).toBe(23);
+  });
+
   it('an upload is imported by the job', async () => {
     const csv = 'call_id,caller,queue,arrived_at,answered_at,ended_at,outcome\nU1,0500000001,q1,2024-07-01T09:00:00,,2024-07-01T09:01:00,abandoned\n';
     const res = await ctx.request('POST', '/api/v1/imports/calls?agency=calls-a', { auth: adminA, raw: csv, headers: { 'content-type': 'text/csv' } });
