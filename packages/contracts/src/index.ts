@@ -5,3 +5,4 @@ export * from './interactions.ts';
 export * from './contact-centre.ts';
 export * from './dashboards.ts';
 export * from './surveys.ts';
+export * from './text.ts';

@@ -6,6 +6,7 @@ import { registerInteractionRoutes } from './interactions/interactions.routes.ts
 import { registerContactCentreRoutes } from './contact-centre/contact-centre.routes.ts';
 import { registerDashboardRoutes } from './dashboards/dashboards.routes.ts';
 import { registerSurveyRoutes } from './surveys/surveys.routes.ts';
+import { registerTextRoutes } from './text/text.routes.ts';
 
 /** Every domain's routes, mounted under /api/v1. */
 export function registerDomainRoutes(api: Api, _services: Services) {
@@ -15,4 +16,5 @@ export function registerDomainRoutes(api: Api, _services: Services) {
   registerContactCentreRoutes(api);
   registerDashboardRoutes(api);
   registerSurveyRoutes(api, _services);
+  registerTextRoutes(api);
 }

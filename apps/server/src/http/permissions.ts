@@ -23,4 +23,5 @@ export const canAnalyze = (a: Actor | null, agencyId: number) => has(a, agencyId
 export const canManageSurveys = (a: Actor | null, agencyId: number) => has(a, agencyId, ['admin', 'analyst']);
 export const canManageAccess = (a: Actor | null, agencyId: number) => has(a, agencyId, ['admin']);
 export const canManageTargets = (a: Actor | null, agencyId: number) => has(a, agencyId, ['admin', 'analyst']);
+export const canManageTopics = (a: Actor | null, agencyId: number) => has(a, agencyId, ['admin', 'analyst']);
 export const canCreateAgency = (a: Actor | null) => a?.type === 'user' && a.isSuperadmin;

@@ -3,3 +3,4 @@ import '../domains/interactions/interactions.jobs.ts';
 import '../domains/contact-centre/contact-centre.jobs.ts';
 import '../domains/journeys/journeys.jobs.ts';
 import '../domains/surveys/surveys.jobs.ts';
+import '../domains/text/text.jobs.ts';
