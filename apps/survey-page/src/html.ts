@@ -23,7 +23,7 @@ legend{font-weight:600;margin-bottom:.6rem;padding:0}
 .scale.wrap{flex-wrap:wrap}
 .o{position:relative;flex:1 1 0;min-width:2.9rem}
 .o input{position:absolute;opacity:0;width:1px;height:1px}
-.o span{display:flex;flex-direction:column;align-items:center;justify-content:center;min-height:3.2rem;padding:.3rem;border:2px solid #8a949c;border-radius:10px;background:#fff;text-align:center;font-size:.8rem;line-height:1.2;cursor:pointer}
+.o span{height:100%;display:flex;flex-direction:column;align-items:center;justify-content:center;min-height:3.2rem;padding:.3rem;border:2px solid #8a949c;border-radius:10px;background:#fff;text-align:center;font-size:.8rem;line-height:1.2;cursor:pointer}
 .o b{font-size:1.25rem}
 .o input:checked+span{background:#0b5d48;border-color:#0b5d48;color:#fff}
 .o input:focus-visible+span{outline:3px solid #f2a900;outline-offset:2px}
