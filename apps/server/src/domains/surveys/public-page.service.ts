@@ -12,6 +12,7 @@ import { isVisible, nextVisiblePage, paginate, parseAnswer, type Answers } from 
 import { getSurveyById, getVersionQuestions } from './surveys.queries.ts';
 import { surveyRuntime } from './survey-runtime.ts';
 import { verifyToken, type TokenClaims } from './tokens.ts';
+import { submitTexts } from '../text/text.service.ts';
 
 // The public page's rules, free of HTML: what a link opens, saving a page of answers,
 // completing once (idempotent), opting out.
@@ -166,6 +167,15 @@ export async function submitPage(
     }
     await upsertAnswers(tx, agencyId, response.id, link.context.survey_id, writes);
     await deleteAnswers(tx, agencyId, response.id, cleared);
+    // Free-text answers go to text analytics (sentiment + topics by a durable job), same transaction.
+    const texts = writes.filter((w) => w.text_value);
+    if (texts.length) {
+      const c = link.context;
+      await submitTexts(tx, agencyId, texts.map((w) => ({
+        source_type: 'survey_answer' as const, source_id: `${response.id}:${w.question_key}`, text: w.text_value!, beneficiary_pid: link.beneficiaryPid ?? null,
+        service_id: c.service_id, branch_id: c.branch_id, channel_id: c.channel_id, provider_id: c.provider_id, interaction_id: c.interaction_id,
+      })));
+    }
     if (missing.length) return { kind: 'missing', page: pageIndex, missing, answers };
     if (o.partial) return { kind: 'next', page: pageIndex, responseId: response.id };
     const next = nextVisiblePage(link.pages, pageIndex + 1, answers);

@@ -5,6 +5,7 @@ import { createTestContext, type Auth, type TestContext } from '../../../../../t
 import { drainJobs } from '../../jobs/jobs.ts';
 import { seedTestCatalog } from '../interactions/test-catalog.ts';
 import { submitTexts } from './text.service.ts';
+import { pathOf, postForm, setUpPostServiceSurvey } from '../surveys/survey-test-kit.ts';
 
 // Dashboard figures worked by hand, survey-answer ingest, tenant isolation and the CLI.
 // Texts are the hand-labelled clear cases the library's unit tests also assert.
@@ -113,6 +114,22 @@ describe('survey answers', () => {
     const res = await ctx.request('GET', `/api/v1/feedback?agency=${A}&kind=survey_answer`, { auth: admin });
     expect(res.body.items).toHaveLength(1);
     expect(res.body.items[0]).toMatchObject({ external_id: '77:comment', text: NEG_STAFF, sentiment: 'negative', status: 'done' });
+  });
+});
+
+describe('survey free-text answers through the public page', () => {
+  it('are analysed on save by the job, with the survey context', async () => {
+    await setUpPostServiceSurvey(ctx, agencyId, A, admin);
+    const inv = await ctx.request('POST', `/api/v1/surveys/ps/invitations?agency=${A}`, { auth: admin, body: { beneficiary_id: '1000000009', service: 'work-permit' } });
+    expect(inv.status).toBe(201);
+    const path = pathOf(inv.body.url);
+    await postForm(ctx, path, { p: '0', lang: 'ar', q_overall: '1' });
+    expect((await postForm(ctx, path, { p: '1', lang: 'ar', q_comment: NEG_WAIT })).status).toBe(303);
+    await drainJobs(ctx.services);
+    const res = await ctx.request('GET', `/api/v1/feedback?agency=${A}&kind=survey_answer&sentiment=negative`, { auth: admin });
+    const item = res.body.items.find((i: { external_id: string }) => i.external_id.endsWith(':comment'));
+    expect(item).toMatchObject({ text: NEG_WAIT, status: 'done', service: 'work-permit', kind: 'survey_answer' });
+    expect(item.topics).toContain('waiting_time');
   });
 });
 
