@@ -27,6 +27,7 @@ export const nav: NavItem[] = [
   { path: '/', labelKey: 'nav.home', component: lazy(() => import('./pages/HomePage.tsx')) },
   { path: '/catalog', labelKey: 'nav.catalog', groupKey: 'nav.group.data', component: lazy(() => import('./pages/catalog/CatalogPage.tsx')) },
   { path: '/imports', labelKey: 'nav.imports', groupKey: 'nav.group.data', roles: ANALYSTS, component: lazy(() => import('./pages/ImportPage.tsx')) },
+  { path: '/surveys', labelKey: 'nav.surveys', groupKey: 'nav.group.data', component: lazy(() => import('./pages/surveys/SurveysPage.tsx')) },
   { path: '/access/members', labelKey: 'nav.members', groupKey: 'nav.group.access', roles: ['admin'], component: lazy(() => import('./pages/access/MembersPage.tsx')) },
   { path: '/access/api-keys', labelKey: 'nav.apiKeys', groupKey: 'nav.group.access', roles: ['admin'], component: lazy(() => import('./pages/access/ApiKeysPage.tsx')) },
   { path: '/access/audit', labelKey: 'nav.audit', groupKey: 'nav.group.access', roles: ['admin'], component: lazy(() => import('./pages/access/AuditPage.tsx')) },

@@ -20,6 +20,7 @@ export const ar = {
   'nav.gallery': 'مكوّنات الواجهة',
   'nav.group.data': 'البيانات',
   'nav.group.access': 'الإدارة والصلاحيات',
+  'nav.surveys': 'الاستبيانات',
 
   'header.agency': 'الجهة',
   'header.digitsArabic': 'أرقام عربية (١٢٣)',

@@ -22,6 +22,7 @@ export const en: Record<keyof typeof ar, string> = {
   'nav.gallery': 'UI components',
   'nav.group.data': 'Data',
   'nav.group.access': 'Administration',
+  'nav.surveys': 'Surveys',
 
   'header.agency': 'Agency',
   'header.digitsArabic': 'Arabic digits (١٢٣)',
