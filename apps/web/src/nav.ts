@@ -33,6 +33,7 @@ export const nav: NavItem[] = [
   { path: '/access/audit', labelKey: 'nav.audit', groupKey: 'nav.group.access', roles: ['admin'], component: lazy(() => import('./pages/access/AuditPage.tsx')) },
   { path: '/agencies', labelKey: 'nav.agencies', groupKey: 'nav.group.access', superadminOnly: true, component: lazy(() => import('./pages/AgenciesPage.tsx')) },
   { path: '/contact-centre', labelKey: 'nav.contactCentre', component: lazy(() => import('./pages/contact-centre/ContactCentrePage.tsx')) },
+  { path: '/text', labelKey: 'nav.text', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/text/TextPage.tsx')) },
   { path: '/dev/components', labelKey: 'nav.gallery', hidden: true, component: lazy(() => import('./pages/GalleryPage.tsx')) },
 ];
 

@@ -259,6 +259,7 @@ export const ar = {
   'gallery.branch': 'الفرع',
   // Contact centre (pages/contact-centre)
   'nav.contactCentre': 'مركز الاتصال',
+  'nav.text': 'الشكاوى والملاحظات',
   'cc.title': 'أداء مركز الاتصال',
   'cc.description': 'المكالمات المعروضة والمُجابة والمتروكة، ومستوى الخدمة وزمن الانتظار لكل فترة، وتخطيط عدد الموظفين اللازم.',
   'cc.tabs': 'أقسام مركز الاتصال',

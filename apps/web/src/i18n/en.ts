@@ -261,6 +261,7 @@ export const en: Record<keyof typeof ar, string> = {
   'gallery.branch': 'Branch',
   // Contact centre (pages/contact-centre)
   'nav.contactCentre': 'Contact centre',
+  'nav.text': 'Complaints & comments',
   'cc.title': 'Contact-centre performance',
   'cc.description': 'Offered, answered and abandoned calls, service level and waiting time per interval, and the agents needed.',
   'cc.tabs': 'Contact-centre sections',
