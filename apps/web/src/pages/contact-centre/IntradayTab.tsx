@@ -72,7 +72,7 @@ export default function IntradayTab() {
     const max = Math.max(1, ...cells.map((c) => c.offered));
     const byCell = new Map(cells.map((c) => [`${c.weekday}|${c.hour}`, c]));
     return {
-      grid: { left: 80, right: 24, top: 16, bottom: 64 },
+      grid: { left: 80, right: 24, top: 16, bottom: 88 },
       tooltip: {
         formatter: (params: unknown) => {
           const p = params as { data: [number, number, number] };
@@ -82,7 +82,7 @@ export default function IntradayTab() {
           return `${day} ${hhmm(c.hour * 60)}<br/>${t('cc.offered')}: ${num(c.offered)}<br/>${t('cc.answerRate')}: ${pct(c.answerRate)}<br/>${t('cc.serviceLevelShort')}: ${pct(c.serviceLevel)}`;
         },
       },
-      xAxis: { type: 'category' as const, inverse: false, data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), name: t('cc.hour'), splitArea: { show: true } },
+      xAxis: { type: 'category' as const, inverse: false, data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), name: t('cc.hour'), nameLocation: 'middle' as const, nameGap: 26, splitArea: { show: true } },
       yAxis: { type: 'category' as const, data: Array.from({ length: 7 }, (_, d) => t(`cc.weekday.${d}` as MessageKey)), splitArea: { show: true } },
       visualMap: { min: 0, max, calculable: true, orient: 'horizontal' as const, left: 'center', bottom: 0, inRange: { color: ['#f0f7f4', '#0b6e4f'] } },
       series: [{ type: 'heatmap' as const, name: t('cc.offered'), data: cells.map((c) => [c.hour, c.weekday, c.offered]) }],
