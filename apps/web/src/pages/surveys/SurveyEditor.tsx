@@ -99,8 +99,8 @@ export function SurveyEditor({ survey, onSaved }: { survey?: SurveyDto; onSaved?
                 <TextField label={s('textAr')} dir="rtl" value={q.text_ar} onValue={(v) => setQ(i, { text_ar: v })} />
                 <TextField label={s('textEn')} dir="ltr" value={q.text_en} onValue={(v) => setQ(i, { text_en: v })} />
                 <div className="form-grid">
-                  <SelectField label={s('qkind')} value={q.kind} onValue={(v) => setQ(i, { kind: v as QuestionDto['kind'] })} options={KINDS.map((k) => ({ value: k, label: k }))} />
-                  <SelectField label={s('component')} value={q.component} onValue={(v) => setQ(i, { component: v as QuestionDto['component'] })} options={COMPONENTS.map((k) => ({ value: k, label: s('by.component') + ': ' + k }))} />
+                  <SelectField label={s('qkind')} value={q.kind} onValue={(v) => setQ(i, { kind: v as QuestionDto['kind'] })} options={KINDS.map((k) => ({ value: k, label: s(`qk.${k}`) }))} />
+                  <SelectField label={s('component')} value={q.component} onValue={(v) => setQ(i, { component: v as QuestionDto['component'] })} options={COMPONENTS.map((k) => ({ value: k, label: s(`comp.${k}`) }))} />
                   <SelectField label={s('driver')} value={q.driver ?? ''} onValue={(v) => setQ(i, { driver: v || null })} options={DRIVERS.map((k) => ({ value: k, label: k || '—' }))} />
                   <SelectField
                     label={s('showIf')}

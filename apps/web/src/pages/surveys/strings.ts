@@ -39,6 +39,9 @@ const STRINGS = {
   outbox: ['صندوق الرسائل (بدون بوابة)', 'Outbox (no gateway configured)'], to: ['إلى', 'To'], message: ['الرسالة', 'Message'], sentAt: ['الوقت', 'Time'],
   webhooks: ['الإشعارات الآلية (Webhooks)', 'Webhooks'], addWebhook: ['إضافة', 'Add'], secretOnce: ['مفتاح التوقيع (يظهر مرة واحدة):', 'Signing secret (shown once):'],
   webhookNote: ['يُرسل حدث response.completed موقّعاً بـ HMAC-SHA256 في الترويسة X-Tajriba-Signature: t=…,v1=…', 'response.completed is sent signed with HMAC-SHA256 in X-Tajriba-Signature: t=…,v1=…'],
+  'comp.functional': ['وظيفي', 'Functional'], 'comp.cultural': ['ثقافي (القيم والسلوك)', 'Cultural (values, conduct)'], 'comp.emotional': ['عاطفي', 'Emotional'],
+  'qk.rating': ['تقييم 1–5', 'Rating 1–5'], 'qk.agree': ['مقياس الموافقة (5)', 'Agree scale (5)'], 'qk.yes_no': ['نعم / لا', 'Yes / no'],
+  'qk.single': ['اختيار واحد', 'Single choice'], 'qk.multi': ['اختيار متعدد', 'Multiple choice'], 'qk.text': ['نص حر', 'Free text'], 'qk.nps': ['احتمال التوصية 0–10', 'Likelihood 0–10'],
   inviteTest: ['دعوة تجريبية', 'Test invitation'], phone: ['رقم الجوال', 'Phone'], invite: ['إرسال الدعوة', 'Invite'], link: ['الرابط', 'Link'],
 } as const;
 export type SurveyKey = keyof typeof STRINGS;
