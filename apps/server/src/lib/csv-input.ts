@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
@@ -8,7 +9,7 @@ import { AppError } from '../http/errors.ts';
 import { registerMessages } from '../http/messages.ts';
 
 // Shared reading of uploaded/imported CSV files (interactions, call records, catalog):
-// one streaming pass for sha256 + encoding check, then streaming rows with csv-parse.
+// one streaming pass for sha256 + encoding check, then streaming rows (a fast RFC 4180 splitter).
 
 // Keys are prefixed (csv_<code>): the message registry is shared by every domain.
 registerMessages({
@@ -113,10 +114,7 @@ export interface CsvFile {
  * every `required` column (any order); extra columns are left to the caller.
  */
 export async function openCsvFile(path: string, required: readonly string[] = []): Promise<CsvFile> {
-  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
-  );
-  const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const it = (await usesLoneCr(path)) ? csvParseRecords(path) : splitCsvRecords(createReadStream(path, { highWaterMark: 1 << 20 }));
   const first = await it.next().catch(csvError);
   if (first.done) throw new AppError('empty_file', 400, 'csv_empty_file', { field: 'file' });
   const header = first.value.map((h) => h.trim());
@@ -131,10 +129,154 @@ export async function openCsvFile(path: string, required: readonly string[] = []
         yield r.value;
       }
     } finally {
-      parser.destroy();
+      await it.return(undefined);
     }
   }
   return { header, rows: rows() };
+}
+
+/** Old Mac files end lines with a lone CR: left to csv-parse, which detects that. */
+async function usesLoneCr(path: string) {
+  const fh = await open(path);
+  try {
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const cr = head.indexOf(13);
+    const lf = head.indexOf(10);
+    return cr !== -1 && head[cr + 1] !== 10 && (lf === -1 || cr < lf) && cr + 1 < bytesRead;
+  } finally {
+    await fh.close();
+  }
+}
+
+async function* csvParseRecords(path: string): AsyncGenerator<string[]> {
+  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  try {
+    for await (const r of parser) yield r as string[];
+  } finally {
+    parser.destroy();
+  }
+}
+
+class CsvSyntaxError extends Error {
+  constructor(readonly lines: number, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * RFC 4180 records from a byte stream, as csv-parse reads them with bom, relax_column_count and
+ * skip_empty_lines, 5–10× faster: a line without a quote is split on commas; only lines with
+ * quotes go through the character-level reader (quoted commas, "" and line breaks).
+ */
+export async function* splitCsvRecords(source: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder('utf-8');
+  const state = { line: 0 };
+  let rest = '';
+  let started = false;
+  const out: string[][] = [];
+  for await (const chunk of source) {
+    let text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (!started && text.length) {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    rest = splitRecords(text, false, state, out);
+    for (const r of out) yield r;
+    out.length = 0;
+  }
+  let text = rest + decoder.decode();
+  if (!started && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  splitRecords(text, true, state, out);
+  yield* out;
+}
+
+/** Pushes the complete records of `buf` to `out`; returns the unfinished tail (none when final). */
+function splitRecords(buf: string, final: boolean, state: { line: number }, out: string[][]): string {
+  const lastNl = buf.lastIndexOf('\n');
+  const end = final ? buf.length : lastNl + 1; // only whole lines unless the text is complete
+  let pos = 0;
+  while (pos < end) {
+    const quote = buf.indexOf('"', pos);
+    // Lines before the next quote are plain: split per line (slicing line by line is much
+    // slower once V8 optimizes the loop).
+    const plainEnd = quote === -1 || quote >= end ? end : buf.lastIndexOf('\n', quote) + 1;
+    if (plainEnd > pos) plainLines(buf.slice(pos, plainEnd), state, out);
+    if (plainEnd >= end) break;
+    const next = quotedRecord(buf, plainEnd, final, state, out);
+    if (next === -1) return buf.slice(plainEnd);
+    pos = next;
+  }
+  return final ? '' : buf.slice(Math.max(pos, end));
+}
+
+function plainLines(text: string, state: { line: number }, out: string[][]) {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop(); // text ends with a line break
+  state.line += lines.length;
+  for (let l of lines) {
+    if (l.length && l.charCodeAt(l.length - 1) === 13) l = l.slice(0, -1);
+    if (l.length) out.push(l.split(','));
+  }
+}
+
+/** Reads one record holding quotes from `pos`; returns where the next one starts, or -1 for more data. */
+function quotedRecord(buf: string, pos: number, final: boolean, state: { line: number }, out: string[][]): number {
+  const startLine = state.line + 1;
+  const fields: string[] = [];
+  let i = pos;
+  let lines = 1;
+  for (;;) {
+    let value: string;
+    if (buf.charCodeAt(i) === 34) {
+      value = '';
+      let j = i + 1;
+      for (;;) {
+        const k = buf.indexOf('"', j);
+        if (k === -1) {
+          if (final) throw new CsvSyntaxError(startLine, `Quote Not Closed: the parsing is finished with an opening quote at line ${startLine}`);
+          return -1;
+        }
+        value += buf.slice(j, k);
+        if (k + 1 === buf.length && !final) return -1; // "" might straddle the chunk end
+        if (buf.charCodeAt(k + 1) === 34) {
+          value += '"';
+          j = k + 2;
+        } else {
+          i = k + 1;
+          break;
+        }
+      }
+      for (let n = value.indexOf('\n'); n !== -1; n = value.indexOf('\n', n + 1)) lines++;
+      const c = buf.charCodeAt(i);
+      const crlf = c === 13 && buf.charCodeAt(i + 1) === 10;
+      if (!final && (i === buf.length || (c === 13 && i + 1 === buf.length))) return -1;
+      if (i < buf.length && c !== 44 && c !== 10 && !crlf) {
+        throw new CsvSyntaxError(startLine + lines - 1, `Invalid Closing Quote: got "${buf[i]}" at line ${startLine + lines - 1} instead of delimiter or record delimiter`);
+      }
+    } else {
+      let j = i;
+      while (j < buf.length) {
+        const c = buf.charCodeAt(j);
+        if (c === 44 || c === 10) break;
+        if (c === 34) throw new CsvSyntaxError(startLine + lines - 1, `Invalid Opening Quote: a quote is found on field ${fields.length} at line ${startLine + lines - 1}`);
+        j++;
+      }
+      if (j === buf.length && !final) return -1;
+      value = buf.slice(i, j > i && buf.charCodeAt(j - 1) === 13 && buf.charCodeAt(j) === 10 ? j - 1 : j);
+      i = j;
+    }
+    fields.push(value);
+    const c = buf.charCodeAt(i);
+    if (c === 44) {
+      i++;
+      continue;
+    }
+    state.line += lines;
+    out.push(fields);
+    if (c === 13) i++; // CR of a CRLF after a closing quote
+    return i + 1;
+  }
 }
 
 function csvError(err: { code?: string; lines?: number; message?: string }): never {
