@@ -4,7 +4,7 @@ import type { AgencyRef } from '../../http/context.ts';
 import { getAgencySettings } from '../catalog/agency-settings.ts';
 import { assembleJourneys, DAY_MS, type JourneyContact } from './journey-engine.ts';
 import * as q from './journeys.queries.ts';
-import { refreshContactRollups, refreshJourneyRollups, deleteAllRollups } from './rollups.queries.ts';
+import { analyzeJourneyTables, refreshContactRollups, refreshJourneyRollups, deleteAllRollups } from './rollups.queries.ts';
 
 const KEY_CHUNK = 2_000;
 const REBUILD_PAGE = 20_000;
@@ -171,6 +171,7 @@ export async function rebuildJourneysAndRollups(db: Db, agency: AgencyRef, range
       const outside = [...touched.journeyDays].filter((d) => d < from || d > to);
       for (const [a, b] of dayRuns(outside, 3)) await refreshJourneyRollups(tx, agency.id, a, b);
     }
+    await analyzeJourneyTables(tx);
     return { journeys, from, to };
   });
 }

@@ -68,3 +68,8 @@ export async function deleteAllRollups(db: Db, agencyId: number) {
     await db.query(`DELETE FROM ${t} WHERE agency_id = $1`, [agencyId]);
   }
 }
+
+/** Fresh planner statistics after a bulk rebuild (PGlite never autovacuums). */
+export async function analyzeJourneyTables(db: Db) {
+  await db.exec('ANALYZE journeys; ANALYZE rollup_contacts_daily; ANALYZE rollup_stage_reason_daily; ANALYZE rollup_journeys_daily');
+}
