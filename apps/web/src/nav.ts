@@ -25,6 +25,9 @@ const ANALYSTS: Role[] = ['admin', 'analyst', 'supervisor'];
 // entry here; the shell builds the menu and the routes from it.
 export const nav: NavItem[] = [
   { path: '/', labelKey: 'nav.home', component: lazy(() => import('./pages/HomePage.tsx')) },
+  { path: '/overview', labelKey: 'nav.overview', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/overview/OverviewPage.tsx')) },
+  { path: '/service', labelKey: 'nav.serviceJourney', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/service/ServiceJourneyPage.tsx')) },
+  { path: '/compare', labelKey: 'nav.compare', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/compare/ComparePage.tsx')) },
   { path: '/catalog', labelKey: 'nav.catalog', groupKey: 'nav.group.data', component: lazy(() => import('./pages/catalog/CatalogPage.tsx')) },
   { path: '/imports', labelKey: 'nav.imports', groupKey: 'nav.group.data', roles: ANALYSTS, component: lazy(() => import('./pages/ImportPage.tsx')) },
   { path: '/surveys', labelKey: 'nav.surveys', groupKey: 'nav.group.data', component: lazy(() => import('./pages/surveys/SurveysPage.tsx')) },

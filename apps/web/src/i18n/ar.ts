@@ -20,6 +20,7 @@ export const ar = {
   'nav.gallery': 'مكوّنات الواجهة',
   'nav.group.data': 'البيانات',
   'nav.group.access': 'الإدارة والصلاحيات',
+  'nav.group.insight': 'قياس التجربة', 'nav.overview': 'النظرة التنفيذية', 'nav.serviceJourney': 'رحلة الخدمة', 'nav.compare': 'الفروع ومقدمو الخدمة',
   'nav.surveys': 'الاستبيانات',
 
   'header.agency': 'الجهة',

@@ -22,6 +22,7 @@ export const en: Record<keyof typeof ar, string> = {
   'nav.gallery': 'UI components',
   'nav.group.data': 'Data',
   'nav.group.access': 'Administration',
+  'nav.group.insight': 'Experience', 'nav.overview': 'Executive overview', 'nav.serviceJourney': 'Service journey', 'nav.compare': 'Branches & providers',
   'nav.surveys': 'Surveys',
 
   'header.agency': 'Agency',
