@@ -1,6 +1,7 @@
 import { INTERACTION_OUTCOMES, type IngestSummary, type RowError } from '@tajriba/contracts';
 import { messageFor } from '../../http/messages.ts';
 import { parseTimestamp } from '../../lib/time-zone.ts';
+import { wallTimeMs } from './fast-time.ts';
 import type { Outcome, StoredInteraction } from './ingest-hooks.ts';
 import { messageKeyOf, type RowErrorCode } from './interactions.messages.ts';
 
@@ -168,14 +169,16 @@ function checkLength(problems: Problem[], field: string, value: string, max: num
   if (value.length > max) problems.push({ code: 'field_too_long', field, params: { max } });
 }
 
+const MIN_MS = Date.UTC(MIN_YEAR, 0, 1);
+const MAX_MS = Date.UTC(MAX_YEAR + 1, 0, 1);
+
 function timestampIn(problems: Problem[], field: string, text: string, tz: string): Date | null {
-  const d = parseTimestamp(text, tz);
-  const year = d?.getUTCFullYear() ?? 0;
-  if (!d || year < MIN_YEAR || year > MAX_YEAR) {
+  const ms = wallTimeMs(text, tz) ?? parseTimestamp(text, tz)?.getTime() ?? NaN;
+  if (!(ms >= MIN_MS && ms < MAX_MS)) {
     problems.push({ code: 'invalid_timestamp', field, params: { value: text.slice(0, 40) } });
     return null;
   }
-  return d;
+  return new Date(ms);
 }
 
 // JSON size of the attributes without serializing twice in the hot CSV path (an upper bound
@@ -252,20 +255,22 @@ export function validateRow(r: WorkRow, tz: string): Problem[] | null {
  */
 export function validateBatch(rows: WorkRow[], tz: string, tally: IngestTally): WorkRow[] {
   const valid: WorkRow[] = [];
-  const firstRow = new Map<string, number>();
+  // Per source, then per external id: no key string built per row.
+  const firstRowBySource = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const problems = validateRow(r, tz);
     if (problems) {
       tally.drop(r.row, problems);
       continue;
     }
-    const key = `${r.source}\u0000${r.external_id}`;
-    const first = firstRow.get(key);
+    let firstRow = firstRowBySource.get(r.source);
+    if (!firstRow) firstRowBySource.set(r.source, (firstRow = new Map()));
+    const first = firstRow.get(r.external_id);
     if (first !== undefined) {
       tally.drop(r.row, [{ code: 'duplicate_in_batch', field: 'external_id', params: { value: r.external_id.slice(0, 60), first } }]);
       continue;
     }
-    firstRow.set(key, r.row);
+    firstRow.set(r.external_id, r.row);
     valid.push(r);
   }
   return valid;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/db.ts';
+import { isoUtc } from './fast-time.ts';
 import type { InsertedInteraction, StoredInteraction } from './ingest-hooks.ts';
 
 export type { InsertedInteraction, StoredInteraction } from './ingest-hooks.ts';
@@ -107,15 +108,29 @@ const csvJson = (v: Record<string, unknown> | null) => (v === null ? '' : `"${JS
 const csvNum = (v: number | null) => (v === null ? '' : String(v));
 
 function interactionsCsv(agencyId: number, importId: number | null, rows: StoredInteraction[]) {
-  const head = `${agencyId},${csvNum(importId)},`;
   const lines = new Array<string>(rows.length);
+  // One join per line makes a flat string at once (a chain of + builds a rope per line).
+  const f = new Array<string | number>(COPY_COLUMNS.length);
+  f[0] = agencyId;
+  f[1] = csvNum(importId);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    lines[i] = head + csvText(r.source) + ',' + csvText(r.external_id) + ',' + csvText(r.beneficiary_pid) + ',' +
-      r.service_id + ',' + r.channel_id + ',' + csvNum(r.branch_id) + ',' + csvNum(r.provider_id) + ',' +
-      csvNum(r.stage_id) + ',' + csvNum(r.reason_id) + ',' + (r.employee_pid === null ? '' : csvText(r.employee_pid)) + ',' +
-      r.started_at.toISOString() + ',' + (r.ended_at ? r.ended_at.toISOString() : '') + ',' + csvNum(r.wait_seconds) + ',' +
-      r.outcome + ',' + csvJson(r.attributes);
+    f[2] = csvText(r.source);
+    f[3] = csvText(r.external_id);
+    f[4] = csvText(r.beneficiary_pid);
+    f[5] = r.service_id;
+    f[6] = r.channel_id;
+    f[7] = csvNum(r.branch_id);
+    f[8] = csvNum(r.provider_id);
+    f[9] = csvNum(r.stage_id);
+    f[10] = csvNum(r.reason_id);
+    f[11] = r.employee_pid === null ? '' : csvText(r.employee_pid);
+    f[12] = isoUtc(r.started_at.getTime());
+    f[13] = r.ended_at ? isoUtc(r.ended_at.getTime()) : '';
+    f[14] = csvNum(r.wait_seconds);
+    f[15] = r.outcome;
+    f[16] = csvJson(r.attributes);
+    lines[i] = f.join(',');
   }
   return lines.join('\n') + '\n';
 }
