@@ -66,6 +66,35 @@ export function loadSplits(): Splits {
   return { train: train.kept, test: test.kept, report };
 }
 
+const SERVICE_CSV = fileURLToPath(new URL('../data/service-comments/comments.csv', import.meta.url));
+
+/** FNV-1a of the normalized text: a split that stays put when rows are added or reordered. */
+export function stableTextHash(text: string): number {
+  const key = normalizeArabic(text);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export interface ServiceSplits {
+  /** ~80%: may be used for training and (in folds) for validation. */
+  fit: Example[];
+  /** ~20% (hash % 5 === 0): never trained on, reported next to test.csv. */
+  heldOut: Example[];
+}
+
+/** The hand-written service comments (data/service-comments), split by text hash. */
+export function loadServiceComments(): ServiceSplits {
+  const rows: Record<string, string>[] = parse(readFileSync(SERVICE_CSV, 'utf8'), { columns: true, skip_empty_lines: true });
+  const out: ServiceSplits = { fit: [], heldOut: [] };
+  for (const r of rows) {
+    if (r.label !== 'positive' && r.label !== 'negative' && r.label !== 'neutral') throw new Error(`service comments: unknown label ${r.label}`);
+    const example: Example = { text: r.text, label: r.label, sarcasm: false, dialect: 'service' };
+    (stableTextHash(r.text) % 5 === 0 ? out.heldOut : out.fit).push(example);
+  }
+  return out;
+}
+
 /** Only the test texts, for benchmarks. */
 export function loadTestTexts(): string[] {
   return readSplit('test').map((e) => e.text);

@@ -15,6 +15,8 @@ export interface SoftmaxOptions {
   decay: number;
   /** Per-class loss weight, e.g. inverse frequency so minority classes count. */
   classWeights: number[];
+  /** Per-example loss weight (e.g. up-weighting a small in-domain set); 1 when absent. */
+  sampleWeights?: readonly number[];
   seed: number;
   /** Average the end-of-epoch weights from this epoch on (tail averaging damps SGD noise). */
   averageFrom?: number;
@@ -100,7 +102,7 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], o: SoftmaxOptions
         for (let c = 0; c < K; c++) z[c] += v[base + c] * wscale * x.values[i] * (fs ? fs[base + c] : 1);
       }
       softmaxInPlace(z);
-      const cw = o.classWeights[y];
+      const cw = o.classWeights[y] * (o.sampleWeights?.[n] ?? 1);
       wscale *= 1 - eta * o.lambda;
       if (wscale < 1e-6) {
         for (let i = 0; i < v.length; i++) v[i] *= wscale;

@@ -1,60 +1,70 @@
-// Trains the shipped sentiment model on ArSarcasm-v2 train.csv only.
+// Trains the shipped sentiment ensemble on ArSarcasm-v2 train.csv plus the training part
+// of the hand-written service comments (data/service-comments).
 //   npm run train:sentiment
-// Settings are picked on validation splits carved from train: three stratified random
-// 80/20 splits AND three leave-one-dialect-out splits (gulf, egypt, levant held out). The
-// second kind measures transfer to text unlike the training text, which is what service
-// comments are; the score is the mean of both kinds. test.csv is read only to drop train
-// texts that also appear in it (so the eval is on unseen texts).
+// Everything is chosen on validation carved from training data: three stratified random
+// 80/20 splits and three leave-one-dialect-out splits of train.csv (gulf, egypt, levant
+// held out), and six folds of the service comments' training part, each validated by a
+// model that did not see it. test.csv is read only to drop train texts that also appear in
+// it; the service comments' held-out 20% is never read here.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadSplits, stratifiedSplit, type Example } from './dataset.ts';
-import { extractFeatures, addLexiconPrior, type FeatureConfig, type Features } from '../src/features.ts';
-import { normalizeArabic } from '../src/normalize.ts';
-import { trainSoftmax, balancedClassWeights, scoreLogits, argmax, type SoftmaxModel } from './softmax.ts';
+import { loadSplits, loadServiceComments, stratifiedSplit, stableTextHash, type Example } from './dataset.ts';
+import { extractBlocks, vectorizeBlocks, type FeatureBlocks, type FeatureConfig, type SparseVector } from '../src/features.ts';
+import { trainSoftmax, balancedClassWeights, scoreLogits, type SoftmaxModel } from './softmax.ts';
 import { idfPerBucket, naiveBayesRatios, quantizeIdf } from './weighting.ts';
-import { scorePredictions, formatReport, CLASSES, type Report } from './metrics.ts';
-import type { SentimentModelFile } from '../src/sentiment.ts';
+import { fitTemperature, searchOffsets, selectionScore, shareGrid, type ScoredGroup, type SelectionScore } from './blend-search.ts';
+import { CLASSES } from './metrics.ts';
+import type { SentimentModelFile, SentimentMemberFile } from '../src/sentiment.ts';
 
 const MODEL_PATH = fileURLToPath(new URL('../src/model/sentiment-model.json', import.meta.url));
-const BUCKETS = 2 ** 17; // validation F1 was flat from 2^16 to 2^18; 2^17 keeps the file ~1 MB
+const BUCKETS = 2 ** 17; // validation F1 was flat from 2^16 to 2^18; 2^17 keeps each member ~1 MB
 const EPOCHS = 8;
 const AVERAGE_FROM = 3; // tail-averaged SGD: validation F1 stopped jumping between epochs
 const LAMBDA = 1e-5; // 3e-6 and 3e-5 were within ±0.002 in exploration
 const FOLD_SEEDS = [11, 22, 33];
 const HELD_OUT_DIALECTS = ['gulf', 'egypt', 'levant'];
 const SEED = 20240501;
-const CONFIG: FeatureConfig = { buckets: BUCKETS, wordWeight: 1, charWeight: 1, lexiconWeight: 1, styleWeight: 0.3, negationScope: 2 };
-// Naive-Bayes scaling strength (0 = plain TF-IDF logistic regression, 1 = NB-LR).
-const NB_POWERS = [0, 0.5, 1];
-// Logit offsets for positive and neutral (negative fixed at 0): balanced class weights
-// over-predict the small positive class when the text differs from the training text.
-const OFFSETS = [-0.4, -0.2, 0, 0.2, 0.4];
-// Runtime lexicon prior (logit per service-lexicon hit, capped): kept only while it costs
-// at most PRIOR_TOLERANCE validation macro-F1; the largest such value is shipped.
-const PRIORS = [0, 0.25, 0.5, 0.75, 1];
-const PRIOR_TOLERANCE = 0.005;
+const SHARED = { buckets: BUCKETS, negationScope: 2, charMaxN: 5 };
+// Ensemble members: (a) the previous single model (words + chars + lexicon, NB-LR),
+// (b) char n-grams alone (plain TF-IDF LR, like the baseline but on normalized text),
+// (c) words + lexicon + style cues alone (NB-LR).
+const MEMBERS: { name: string; config: FeatureConfig; nbPower: number }[] = [
+  { name: 'combined-nblr', config: { ...SHARED, wordWeight: 1, charWeight: 1, lexiconWeight: 1, styleWeight: 0.3 }, nbPower: 1 },
+  { name: 'char-lr', config: { ...SHARED, wordWeight: 0, charWeight: 1, lexiconWeight: 0, styleWeight: 0 }, nbPower: 0 },
+  { name: 'word-nblr', config: { ...SHARED, wordWeight: 1, charWeight: 0, lexiconWeight: 1, styleWeight: 0.3 }, nbPower: 1 },
+];
+const EXTRACTION: FeatureConfig = { ...SHARED, wordWeight: 1, charWeight: 1, lexiconWeight: 1, styleWeight: 1 };
+// Loss weight of one service comment relative to one tweet (there are ~35 tweets per comment).
+const SERVICE_WEIGHTS = [0, 2, 5, 10];
+const SERVICE_FOLDS = 6;
 
+interface Item {
+  example: Example;
+  blocks: FeatureBlocks;
+  service: boolean;
+}
 interface Split {
   kind: 'random' | 'dialect';
-  fit: Example[];
-  validation: Example[];
+  fit: Item[];
+  validation: Item[];
+  serviceValidation: Item[];
 }
 interface Trained {
   model: SoftmaxModel;
   idf: Float32Array;
 }
 
-const labelIndex = (e: Example) => CLASSES.indexOf(e.label);
+const labelIndex = (i: Item) => CLASSES.indexOf(i.example.label);
 
-function featuresOf(examples: Example[], idf?: Float32Array): Features[] {
-  return examples.map((e) => extractFeatures(e.text, CONFIG, normalizeArabic(e.text), idf));
+function vectors(items: Item[], config: FeatureConfig, idf?: Float32Array): SparseVector[] {
+  return items.map((i) => vectorizeBlocks(i.blocks, config, idf));
 }
 
-/** TF-IDF (idf from these texts) → NB ratios → balanced softmax; NB scaling is folded into the weights. */
-function fit(train: Example[], nbPower: number): Trained {
-  const idf = idfPerBucket(featuresOf(train), BUCKETS);
-  const xs = featuresOf(train, idf);
-  const ys = train.map(labelIndex);
+/** TF-IDF (idf from these texts) → optional NB ratios → balanced softmax with service comments up-weighted. */
+function fitMember(items: Item[], member: (typeof MEMBERS)[number], serviceWeight: number): Trained {
+  const idf = idfPerBucket(vectors(items, member.config), BUCKETS);
+  const xs = vectors(items, member.config, idf);
+  const ys = items.map(labelIndex);
   const model = trainSoftmax(xs, ys, {
     dim: BUCKETS,
     classes: CLASSES.length,
@@ -64,41 +74,50 @@ function fit(train: Example[], nbPower: number): Trained {
     decay: 0.5,
     averageFrom: AVERAGE_FROM,
     classWeights: balancedClassWeights(ys, CLASSES.length),
+    sampleWeights: items.map((i) => (i.service ? serviceWeight : 1)),
     seed: SEED,
-    featureScale: nbPower === 0 ? undefined : naiveBayesRatios(xs, ys, BUCKETS, CLASSES.length, nbPower),
+    featureScale: member.nbPower === 0 ? undefined : naiveBayesRatios(xs, ys, BUCKETS, CLASSES.length, member.nbPower),
   });
   return { model, idf };
 }
 
-interface Scored {
-  gold: Example['label'][];
-  rows: { x: Features; logits: number[] }[];
+function logitsOf(t: Trained, items: Item[], config: FeatureConfig): number[][] {
+  return vectors(items, config, t.idf).map((x) => scoreLogits(t.model, x));
 }
 
-function scoreSplit(split: Split, nbPower: number): Scored {
-  const { model, idf } = fit(split.fit, nbPower);
-  const xs = featuresOf(split.validation, idf);
-  return { gold: split.validation.map((e) => e.label), rows: xs.map((x) => ({ x, logits: scoreLogits(model, x) })) };
-}
-
-function reportWith(s: Scored, offsets: number[], prior: number): Report {
-  const predicted = s.rows.map(({ x, logits }) => {
-    const z = logits.map((v, c) => v + offsets[c]);
-    addLexiconPrior(z, { classes: CLASSES, lexiconPrior: prior }, x);
-    return CLASSES[argmax(z)];
+/** Validation logits of every member on every split; service folds pooled into one group. */
+function scoreSplits(splits: Split[], serviceWeight: number): ScoredGroup[] {
+  const groups: ScoredGroup[] = splits.map((s) => ({ kind: s.kind, gold: s.validation.map((i) => i.example.label), memberLogits: MEMBERS.map(() => []) }));
+  const service: ScoredGroup = { kind: 'service', gold: [], memberLogits: MEMBERS.map(() => []) };
+  splits.forEach((s, k) => {
+    service.gold.push(...s.serviceValidation.map((i) => i.example.label));
+    MEMBERS.forEach((member, m) => {
+      // With weight 0 the service comments would only shift idf/NB counts: leave them out.
+      const trained = fitMember(serviceWeight === 0 ? s.fit.filter((i) => !i.service) : s.fit, member, serviceWeight);
+      groups[k].memberLogits[m] = logitsOf(trained, s.validation, member.config);
+      service.memberLogits[m].push(...logitsOf(trained, s.serviceValidation, member.config));
+    });
   });
-  return scorePredictions(s.gold, predicted);
+  return [...groups, service];
 }
 
-/** Mean over the random splits and over the dialect splits, then the mean of the two. */
-function protocolF1(splits: Split[], scored: Scored[], offsets: number[], prior: number): { random: number; dialect: number; score: number } {
-  const mean = (kind: Split['kind']) => {
-    const f1s = scored.filter((_, i) => splits[i].kind === kind).map((s) => reportWith(s, offsets, prior).macroF1);
-    return f1s.reduce((a, b) => a + b, 0) / f1s.length;
-  };
-  const random = mean('random');
-  const dialect = mean('dialect');
-  return { random, dialect, score: (random + dialect) / 2 };
+interface Choice {
+  serviceWeight: number;
+  temperatures: number[];
+  shares: number[];
+  offsets: number[];
+  result: SelectionScore;
+}
+
+function chooseBlend(groups: ScoredGroup[], serviceWeight: number): Choice {
+  const temperatures = MEMBERS.map((_, m) => fitTemperature(groups, m));
+  let best: Choice | undefined;
+  for (const shares of shareGrid(MEMBERS.length)) {
+    const blend = MEMBERS.map((_, m) => ({ temperature: temperatures[m], weight: shares[m] }));
+    const { offsets, result } = searchOffsets(groups, blend);
+    if (!best || result.score > best.result.score + 1e-9) best = { serviceWeight, temperatures, shares, offsets, result };
+  }
+  return best!;
 }
 
 /** int16 with one global scale: ~4 significant digits, a quarter of the float64 size. */
@@ -111,65 +130,71 @@ function quantize(weights: Float32Array): { scale: number; base64: string } {
   return { scale, base64: bytes.toString('base64') };
 }
 
-const fmt = (r: { random: number; dialect: number; score: number }) =>
-  `random ${r.random.toFixed(4)}, dialect-out ${r.dialect.toFixed(4)}, score ${r.score.toFixed(4)}`;
+const fmt = (r: SelectionScore) => `random ${r.random.toFixed(4)}, dialect-out ${r.dialect.toFixed(4)}, service ${r.service.toFixed(4)}, score ${r.score.toFixed(4)}`;
+const round4 = (r: SelectionScore) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v.toFixed(4))]));
 
 function main(): void {
   const data = loadSplits();
-  console.log(data.report);
+  const service = loadServiceComments();
+  console.log(`${data.report}; service comments: ${service.fit.length} for training/validation, ${service.heldOut.length} held out (not read)`);
+  const item = (example: Example, isService: boolean): Item => ({ example, blocks: extractBlocks(example.text, EXTRACTION), service: isService });
+  const train = data.train.map((e) => item(e, false));
+  const serviceItems = service.fit.map((e) => item(e, true));
+  const serviceFold = (i: Item) => (stableTextHash(i.example.text) >>> 8) % SERVICE_FOLDS;
+  const withService = (fit: Item[], k: number): Pick<Split, 'fit' | 'serviceValidation'> => ({
+    fit: [...fit, ...serviceItems.filter((i) => serviceFold(i) !== k)],
+    serviceValidation: serviceItems.filter((i) => serviceFold(i) === k),
+  });
   const splits: Split[] = [
-    ...FOLD_SEEDS.map((seed) => ({ kind: 'random' as const, ...stratifiedSplit(data.train, 0.2, seed) })),
-    ...HELD_OUT_DIALECTS.map((d) => ({
+    ...FOLD_SEEDS.map((seed, k) => {
+      const { fit, validation } = stratifiedSplit(train.map((i) => ({ ...i, label: i.example.label })), 0.2, seed);
+      return { kind: 'random' as const, validation, ...withService(fit, k) };
+    }),
+    ...HELD_OUT_DIALECTS.map((d, k) => ({
       kind: 'dialect' as const,
-      fit: data.train.filter((e) => e.dialect !== d),
-      validation: data.train.filter((e) => e.dialect === d),
+      validation: train.filter((i) => i.example.dialect === d),
+      ...withService(train.filter((i) => i.example.dialect !== d), FOLD_SEEDS.length + k),
     })),
   ];
 
-  let best = { nbPower: 0, scored: [] as Scored[], score: -1 };
-  for (const nbPower of NB_POWERS) {
-    const scored = splits.map((s) => scoreSplit(s, nbPower));
-    const r = protocolF1(splits, scored, [0, 0, 0], 0);
-    console.log(`NB power ${nbPower}: ${fmt(r)}`);
-    if (r.score > best.score) best = { nbPower, scored, score: r.score };
+  const ladder: Record<string, unknown> = {};
+  let best: Choice | undefined;
+  for (const serviceWeight of SERVICE_WEIGHTS) {
+    const groups = scoreSplits(splits, serviceWeight);
+    const single = selectionScore(groups, MEMBERS.map((_, m) => ({ temperature: 1, weight: m === 0 ? 1 : 0 })), [0, 0, 0]);
+    const choice = chooseBlend(groups, serviceWeight);
+    console.log(`service weight ${serviceWeight}: single combined model ${fmt(single)}`);
+    console.log(`  ensemble shares ${choice.shares.join('/')} T ${choice.temperatures.join('/')} offsets ${choice.offsets.join('/')}: ${fmt(choice.result)}`);
+    ladder[`serviceWeight${serviceWeight}`] = { singleCombined: round4(single), ensemble: round4(choice.result) };
+    if (!best || choice.result.score > best.result.score + 1e-9) best = choice;
   }
+  const chosen = best!;
+  console.log(`chosen: service weight ${chosen.serviceWeight}, shares ${chosen.shares.join('/')}, offsets ${chosen.offsets.join('/')}: ${fmt(chosen.result)}`);
 
-  let offsets = [0, 0, 0];
-  let bestOffsetScore = -1;
-  for (const pos of OFFSETS)
-    for (const neu of OFFSETS) {
-      const r = protocolF1(splits, best.scored, [pos, 0, neu], 0);
-      if (r.score > bestOffsetScore + 1e-9) [offsets, bestOffsetScore] = [[pos, 0, neu], r.score];
-    }
-  const chosen = protocolF1(splits, best.scored, offsets, 0);
-  console.log(`chosen: NB power ${best.nbPower}, offsets positive ${offsets[0]} neutral ${offsets[2]}: ${fmt(chosen)}`);
-
-  const priorScores = PRIORS.map((p) => protocolF1(splits, best.scored, offsets, p).score);
-  const lexiconPrior = PRIORS.filter((_, i) => priorScores[i] >= priorScores[0] - PRIOR_TOLERANCE).at(-1)!;
-  console.log(`lexicon prior: ${PRIORS.map((p, i) => `${p}→${priorScores[i].toFixed(4)}`).join('  ')}; chosen ${lexiconPrior}`);
-  console.log(formatReport('validation, first random split (chosen setting)', reportWith(best.scored[0], offsets, lexiconPrior)));
-
-  const { model, idf } = fit(data.train, best.nbPower);
-  const { scale, base64 } = quantize(model.weights);
+  const all = [...train, ...(chosen.serviceWeight === 0 ? [] : serviceItems)];
+  const members: SentimentMemberFile[] = [];
+  MEMBERS.forEach((member, m) => {
+    if (chosen.shares[m] === 0) return;
+    const { model, idf } = fitMember(all, member, chosen.serviceWeight);
+    const { scale, base64 } = quantize(model.weights);
+    const bias = Array.from(model.bias, (b) => Number(b.toFixed(6)));
+    members.push({ name: member.name, config: member.config, bias, scale, weights: base64, idf: quantizeIdf(idf), temperature: chosen.temperatures[m], weight: chosen.shares[m] });
+  });
   const file: SentimentModelFile = {
-    format: 'tajriba-sentiment/hashed-softmax-v2',
+    format: 'tajriba-sentiment/hashed-ensemble-v3',
     classes: CLASSES,
-    config: CONFIG,
-    bias: Array.from(model.bias, (b, c) => Number((b + offsets[c]).toFixed(6))),
-    scale,
-    weights: base64,
-    idf: quantizeIdf(idf),
-    lexiconPrior,
+    members,
+    classOffsets: chosen.offsets,
     training: {
-      data: 'ArSarcasm-v2 train.csv (MIT, Abu Farha et al. 2021), deduped, test texts removed',
-      examples: data.train.length,
+      data: 'ArSarcasm-v2 train.csv (MIT, Abu Farha et al. 2021), deduped, test texts removed; data/service-comments training part (MIT, written for this project)',
+      tweets: data.train.length,
+      serviceComments: chosen.serviceWeight === 0 ? 0 : serviceItems.length,
+      serviceWeight: chosen.serviceWeight,
       lambda: LAMBDA,
       classWeighting: 'balanced',
-      naiveBayesPower: best.nbPower,
-      classOffsets: offsets,
       epochs: EPOCHS,
-      validationRandomMacroF1: Number(chosen.random.toFixed(4)),
-      validationDialectOutMacroF1: Number(chosen.dialect.toFixed(4)),
+      validation: round4(chosen.result),
+      validationLadder: ladder,
     },
   };
   const json = `${JSON.stringify(file)}\n`;

@@ -18,6 +18,8 @@ export interface FeatureConfig {
   styleWeight: number;
   /** How many tokens after a negation word get the NEG_ mark. */
   negationScope: number;
+  /** Longest character n-gram (inside word boundaries); 5 when absent. */
+  charMaxN?: number;
 }
 
 export interface SparseVector {
@@ -25,10 +27,18 @@ export interface SparseVector {
   values: Float32Array;
 }
 
-export interface Features extends SparseVector {
-  /** Lexicon hits after negation flipping, for the runtime's domain prior. */
-  lexiconPositive: number;
-  lexiconNegative: number;
+/** One block's distinct buckets (ascending) with sublinear counts log(1+count). */
+export interface CountedBlock {
+  buckets: Int32Array;
+  tf: Float32Array;
+}
+
+/** A text's features before weighting, so ensemble members can share one extraction. */
+export interface FeatureBlocks {
+  word: CountedBlock;
+  char: CountedBlock;
+  lexicon: CountedBlock;
+  style: CountedBlock;
 }
 
 // Namespaces keep word, char and lexicon features apart in the hash space.
@@ -72,41 +82,111 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
+const EMPTY_BLOCK: CountedBlock = { buckets: new Int32Array(0), tf: new Float32Array(0) };
+
 /**
- * Collects one block (word, char, lexicon or style) of hashed features. Buckets are
- * pushed to a plain array and counted by sorting: several times faster than a Map for
- * the few hundred features a comment has.
+ * Counts one block's hashed buckets by sorting: several times faster than a Map for the
+ * few hundred features a comment has. log(1+count) damps repeated words (sublinear tf).
  */
-class Block {
-  private keys: number[] = [];
-  add(bucket: number): void {
-    this.keys.push(bucket);
+function countBuckets(keys: number[]): CountedBlock {
+  if (keys.length === 0) return EMPTY_BLOCK;
+  const sorted = Int32Array.from(keys).sort();
+  const buckets: number[] = [];
+  const tf: number[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    buckets.push(sorted[i]);
+    tf.push(Math.log1p(j - i));
+    i = j;
   }
-  /**
-   * log(1+count) damps repeated words (sublinear tf), idf (when given) damps buckets seen
-   * in most texts; L2 makes long and short texts comparable.
-   */
-  emit(weight: number, outIndices: number[], outValues: number[], idf?: ArrayLike<number>): void {
-    if (weight === 0 || this.keys.length === 0) return;
-    const sorted = Int32Array.from(this.keys).sort();
-    const start = outIndices.length;
-    let norm = 0;
-    for (let i = 0; i < sorted.length; ) {
-      let j = i + 1;
-      while (j < sorted.length && sorted[j] === sorted[i]) j++;
-      const v = idf ? Math.log1p(j - i) * idf[sorted[i]] : Math.log1p(j - i);
-      outIndices.push(sorted[i]);
-      outValues.push(v);
-      norm += v * v;
-      i = j;
+  return { buckets: Int32Array.from(buckets), tf: Float32Array.from(tf) };
+}
+
+/**
+ * Hashes a text's word, char, lexicon and style features. Blocks whose weight is 0 in
+ * `config` are skipped, so a char-only model does not pay for stemming.
+ */
+export function extractBlocks(text: string, config: FeatureConfig, normalized = normalizeArabic(text)): FeatureBlocks {
+  const mask = config.buckets - 1;
+  const tokens = tokenizeNormalized(normalized);
+  const needStems = config.wordWeight !== 0 || config.lexiconWeight !== 0;
+  const stems = needStems ? tokens.map(stemArabic) : [];
+
+  // Negation scope: the next few tokens after ما/مو/ليس… are marked, so "ما عجبني"
+  // does not look like "عجبني" to the model.
+  const negated = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNegation(tokens[i])) continue;
+    for (let j = i + 1; j <= i + config.negationScope && j < tokens.length; j++) negated[j] = 1;
+  }
+
+  const words: number[] = [];
+  if (config.wordWeight !== 0) {
+    for (let i = 0; i < stems.length; i++) {
+      const unigram = negated[i] ? `NEG_${stems[i]}` : stems[i];
+      words.push(mix(hashString(NS_WORD, unigram)) & mask);
+      if (i > 0) words.push(mix(hashString(NS_BIGRAM, `${stems[i - 1]} ${stems[i]}`)) & mask);
     }
-    const scale = weight / Math.sqrt(norm);
-    for (let i = start; i < outValues.length; i++) outValues[i] *= scale;
   }
+
+  // Character n-grams (2..charMaxN) inside each token padded with spaces, like char_wb:
+  // they catch spelling variants and dialect affixes the stemmer does not know.
+  const chars: number[] = [];
+  if (config.charWeight !== 0) {
+    const maxN = config.charMaxN ?? 5;
+    for (const token of tokens) {
+      const padded = ` ${token} `;
+      for (let i = 0; i < padded.length - 1; i++) {
+        let h = NS_CHAR;
+        for (let n = 0; n < maxN && i + n < padded.length; n++) {
+          h = fnvStep(h, padded.charCodeAt(i + n));
+          if (n >= 1) chars.push(mix(h) & mask);
+        }
+      }
+    }
+  }
+
+  const lexicon: number[] = [];
+  if (config.lexiconWeight !== 0) {
+    for (const hit of findLexiconHits(stems)) {
+      let flipped = false;
+      if (!hit.selfNegated) {
+        for (let j = Math.max(0, hit.start - config.negationScope); j < hit.start; j++) {
+          if (isNegation(tokens[j])) flipped = true;
+        }
+      }
+      const polarity = flipped ? (hit.polarity === 'pos' ? 'neg' : 'pos') : hit.polarity;
+      lexicon.push(mix(hashString(NS_LEX, `LEX_${polarity}`)) & mask);
+      lexicon.push(mix(hashString(NS_LEX, `LEX_${hit.polarity}${flipped ? '_negated' : ''}`)) & mask);
+    }
+    if (tokens.length === 0) lexicon.push(mix(hashString(NS_LEX, 'EMPTY')) & mask);
+  }
+
+  const style: number[] = [];
+  if (config.styleWeight !== 0) {
+    for (const [name, cue] of STYLE_CUES) if (cue.test(text)) style.push(mix(hashString(NS_STYLE, name)) & mask);
+  }
+  return { word: countBuckets(words), char: countBuckets(chars), lexicon: countBuckets(lexicon), style: countBuckets(style) };
+}
+
+/** Appends one block scaled by idf (when given) and L2-normalized to `weight`. */
+function emitBlock(block: CountedBlock, weight: number, outIndices: number[], outValues: number[], idf?: ArrayLike<number>): void {
+  if (weight === 0 || block.buckets.length === 0) return;
+  const start = outIndices.length;
+  let norm = 0;
+  for (let i = 0; i < block.buckets.length; i++) {
+    const v = idf ? block.tf[i] * idf[block.buckets[i]] : block.tf[i];
+    outIndices.push(block.buckets[i]);
+    outValues.push(v);
+    norm += v * v;
+  }
+  const scale = weight / Math.sqrt(norm);
+  for (let i = start; i < outValues.length; i++) outValues[i] *= scale;
 }
 
 /** Sorts (index, value) pairs by index and sums the rare cross-block hash collisions. */
-function toSparse(indices: number[], values: number[]): { indices: Int32Array; values: Float32Array } {
+function toSparse(indices: number[], values: number[]): SparseVector {
   const order = Array.from(indices.keys()).sort((a, b) => indices[a] - indices[b]);
   const outIdx: number[] = [];
   const outVal: number[] = [];
@@ -120,79 +200,18 @@ function toSparse(indices: number[], values: number[]): { indices: Int32Array; v
   return { indices: Int32Array.from(outIdx), values: Float32Array.from(outVal) };
 }
 
-/** Turns a text into the model's sparse feature vector (indices sorted ascending). */
-export function extractFeatures(text: string, config: FeatureConfig, normalized = normalizeArabic(text), idf?: ArrayLike<number>): Features {
-  const mask = config.buckets - 1;
-  const tokens = tokenizeNormalized(normalized);
-  const stems = tokens.map(stemArabic);
-
-  // Negation scope: the next few tokens after ما/مو/ليس… are marked, so "ما عجبني"
-  // does not look like "عجبني" to the model.
-  const negated = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    if (!isNegation(tokens[i])) continue;
-    for (let j = i + 1; j <= i + config.negationScope && j < tokens.length; j++) negated[j] = 1;
-  }
-
-  const words = new Block();
-  for (let i = 0; i < stems.length; i++) {
-    const unigram = negated[i] ? `NEG_${stems[i]}` : stems[i];
-    words.add(mix(hashString(NS_WORD, unigram)) & mask);
-    if (i > 0) words.add(mix(hashString(NS_BIGRAM, `${stems[i - 1]} ${stems[i]}`)) & mask);
-  }
-
-  // Character n-grams (2–5) inside each token padded with spaces, like char_wb: they
-  // catch spelling variants and dialect affixes the stemmer does not know.
-  const chars = new Block();
-  for (const token of tokens) {
-    const padded = ` ${token} `;
-    for (let i = 0; i < padded.length - 1; i++) {
-      let h = NS_CHAR;
-      for (let n = 0; n < 5 && i + n < padded.length; n++) {
-        h = fnvStep(h, padded.charCodeAt(i + n));
-        if (n >= 1) chars.add(mix(h) & mask);
-      }
-    }
-  }
-
-  const lexicon = new Block();
-  let lexiconPositive = 0;
-  let lexiconNegative = 0;
-  for (const hit of findLexiconHits(stems)) {
-    let flipped = false;
-    if (!hit.selfNegated) {
-      for (let j = Math.max(0, hit.start - config.negationScope); j < hit.start; j++) {
-        if (isNegation(tokens[j])) flipped = true;
-      }
-    }
-    const polarity = flipped ? (hit.polarity === 'pos' ? 'neg' : 'pos') : hit.polarity;
-    if (polarity === 'pos') lexiconPositive++;
-    else lexiconNegative++;
-    lexicon.add(mix(hashString(NS_LEX, `LEX_${polarity}`)) & mask);
-    lexicon.add(mix(hashString(NS_LEX, `LEX_${hit.polarity}${flipped ? '_negated' : ''}`)) & mask);
-  }
-  if (tokens.length === 0) lexicon.add(mix(hashString(NS_LEX, 'EMPTY')) & mask);
-
-  const style = new Block();
-  if (config.styleWeight > 0) {
-    for (const [name, cue] of STYLE_CUES) if (cue.test(text)) style.add(mix(hashString(NS_STYLE, name)) & mask);
-  }
-
-  const allIndices: number[] = [];
-  const allValues: number[] = [];
-  words.emit(config.wordWeight, allIndices, allValues, idf);
-  chars.emit(config.charWeight, allIndices, allValues, idf);
-  lexicon.emit(config.lexiconWeight, allIndices, allValues);
-  style.emit(config.styleWeight, allIndices, allValues);
-  const { indices, values } = toSparse(allIndices, allValues);
-  return { indices, values, lexiconPositive, lexiconNegative };
+/** Weights extracted blocks into one model's sparse vector (indices ascending); idf applies to word and char blocks. */
+export function vectorizeBlocks(blocks: FeatureBlocks, config: FeatureConfig, idf?: ArrayLike<number>): SparseVector {
+  const indices: number[] = [];
+  const values: number[] = [];
+  emitBlock(blocks.word, config.wordWeight, indices, values, idf);
+  emitBlock(blocks.char, config.charWeight, indices, values, idf);
+  emitBlock(blocks.lexicon, config.lexiconWeight, indices, values);
+  emitBlock(blocks.style, config.styleWeight, indices, values);
+  return toSparse(indices, values);
 }
 
-/** At most this many hits per polarity count, so a long rant does not saturate. */
-export const LEXICON_PRIOR_CAP = 2;
-
-export function addLexiconPrior(logits: number[], model: { classes: readonly string[]; lexiconPrior: number }, f: Features): void {
-  if (model.lexiconPrior === 0) return;
-  logits[model.classes.indexOf('positive')] += model.lexiconPrior * Math.min(f.lexiconPositive, LEXICON_PRIOR_CAP);
-  logits[model.classes.indexOf('negative')] += model.lexiconPrior * Math.min(f.lexiconNegative, LEXICON_PRIOR_CAP);
+/** Turns a text into one model's sparse feature vector (indices sorted ascending). */
+export function extractFeatures(text: string, config: FeatureConfig, normalized = normalizeArabic(text), idf?: ArrayLike<number>): SparseVector {
+  return vectorizeBlocks(extractBlocks(text, config, normalized), config, idf);
 }

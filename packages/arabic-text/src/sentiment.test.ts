@@ -34,6 +34,20 @@ describe('analyzeSentiment', () => {
       'كفو والله خلصوا طلبي بسرعة',
     ]) expect([text, analyzeSentiment(text).label]).toEqual([text, 'positive']);
   });
+  // Hand-written for these tests, not taken from data/service-comments.
+  it('reads service questions and requests as neutral', () => {
+    for (const text of ['متى يفتح الفرع يوم الخميس؟', 'كيف أغير رقم الجوال في الحساب؟', 'وش الأوراق المطلوبة لإصدار السجل؟', 'هل أقدر أحجز موعد لأبوي؟', 'أبي أعرف حالة طلبي']) {
+      expect([text, analyzeSentiment(text).label]).toEqual([text, 'neutral']);
+    }
+  });
+  it('reads negated praise in dialect as negative and negated complaints as positive', () => {
+    for (const text of ['الخدمة مو زينة', 'الموظف ما كان متعاون', 'مب راضي عن التعامل']) expect([text, analyzeSentiment(text).label]).toEqual([text, 'negative']);
+    expect(analyzeSentiment('ما فيه أي مشكلة').label).toBe('positive');
+  });
+  it('reads Gulf intensifiers (حيل، مرة) with the word they intensify', () => {
+    expect(analyzeSentiment('الموقع حيل بطيء').label).toBe('negative');
+    expect(analyzeSentiment('الرد مرة سريع 👍').label).toBe('positive');
+  });
   it('reads the hamza spellings of "bad" alike', () => {
     expect(analyzeSentiment('التطبيق سيئ').scores).toEqual(analyzeSentiment('التطبيق سيء').scores);
     expect(analyzeSentiment('الخدمه سيئه جدا').label).toBe('negative');

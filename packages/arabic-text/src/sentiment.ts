@@ -1,10 +1,11 @@
 import modelJson from './model/sentiment-model.json' with { type: 'json' };
-import { extractFeatures, addLexiconPrior, type FeatureConfig } from './features.ts';
+import { extractBlocks, vectorizeBlocks, type FeatureConfig } from './features.ts';
+import { blendMemberLogits, type MemberBlend } from './ensemble.ts';
 import { normalizeArabic } from './normalize.ts';
 
-// Runtime for the shipped sentiment model (trained by scripts/train-sentiment.ts).
-// Scoring is a sparse dot product over hashed features, so it needs no vocabulary
-// and runs well above 5,000 comments/s on one core.
+// Runtime for the shipped sentiment model (trained by scripts/train-sentiment.ts): an
+// ensemble of hashed linear models sharing one feature extraction, so scoring stays a
+// few sparse dot products and runs well above 5,000 comments/s on one core.
 
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
 
@@ -16,9 +17,8 @@ export interface SentimentResult {
   empty?: true;
 }
 
-export interface SentimentModelFile {
-  format: string;
-  classes: SentimentLabel[];
+export interface SentimentMemberFile extends MemberBlend {
+  name: string;
   config: FeatureConfig;
   bias: number[];
   /** Weights are stored as little-endian int16; real weight = int16 * scale. */
@@ -26,21 +26,30 @@ export interface SentimentModelFile {
   weights: string;
   /** Per-bucket idf for word and char features, one byte each: idf = min + byte * step. */
   idf?: { min: number; step: number; base64: string };
-  /**
-   * Logit added per lexicon hit (capped), a domain prior: the training tweets rarely talk
-   * about services, so the learned lexicon weights alone under-react to "ماحد رد".
-   */
-  lexiconPrior: number;
+}
+
+export interface SentimentModelFile {
+  format: string;
+  classes: SentimentLabel[];
+  members: SentimentMemberFile[];
+  /** Log-probability offsets per class, chosen on validation for macro-F1. */
+  classOffsets: number[];
   training: Record<string, unknown>;
 }
 
-interface LoadedModel {
-  classes: SentimentLabel[];
+interface LoadedMember extends MemberBlend {
   config: FeatureConfig;
   bias: number[];
   weights: Float32Array;
   idf: Float32Array | undefined;
-  lexiconPrior: number;
+}
+
+interface LoadedModel {
+  classes: SentimentLabel[];
+  /** Union of the members' blocks: what one extraction must compute for all of them. */
+  extraction: FeatureConfig;
+  members: LoadedMember[];
+  offsets: number[];
 }
 
 function decodeIdf(q: { min: number; step: number; base64: string } | undefined): Float32Array | undefined {
@@ -51,24 +60,45 @@ function decodeIdf(q: { min: number; step: number; base64: string } | undefined)
   return idf;
 }
 
+/** Decodes base64 int16 weights; atob keeps this browser-safe. */
+function decodeWeights(base64: string, scale: number): Float32Array {
+  const binary = atob(base64);
+  const weights = new Float32Array(binary.length / 2);
+  for (let i = 0; i < weights.length; i++) {
+    let v = binary.charCodeAt(2 * i) | (binary.charCodeAt(2 * i + 1) << 8);
+    if (v >= 0x8000) v -= 0x10000;
+    weights[i] = v * scale;
+  }
+  return weights;
+}
+
+function loadMember(m: SentimentMemberFile, classes: number): LoadedMember {
+  const weights = decodeWeights(m.weights, m.scale);
+  if (weights.length !== m.config.buckets * classes) throw new Error(`sentiment model ${m.name}: weight count does not match its config`);
+  const idf = decodeIdf(m.idf);
+  if (idf && idf.length !== m.config.buckets) throw new Error(`sentiment model ${m.name}: idf length does not match its config`);
+  return { config: m.config, bias: m.bias, weights, idf, temperature: m.temperature, weight: m.weight };
+}
+
+/** Members share one hash space and tokenization, so one extraction serves them all. */
+function unionConfig(configs: FeatureConfig[]): FeatureConfig {
+  const [first] = configs;
+  for (const c of configs) {
+    if (c.buckets !== first.buckets || c.negationScope !== first.negationScope || (c.charMaxN ?? 5) !== (first.charMaxN ?? 5)) {
+      throw new Error('sentiment model: members must share buckets, negation scope and char n-gram length');
+    }
+  }
+  const any = (pick: (c: FeatureConfig) => number) => (configs.some((c) => pick(c) !== 0) ? 1 : 0);
+  return { ...first, wordWeight: any((c) => c.wordWeight), charWeight: any((c) => c.charWeight), lexiconWeight: any((c) => c.lexiconWeight), styleWeight: any((c) => c.styleWeight) };
+}
+
 let loaded: LoadedModel | undefined;
 
-/** Decodes the base64 int16 weights once, on first use. atob keeps this browser-safe. */
 function getModel(): LoadedModel {
   if (loaded) return loaded;
   const file = modelJson as SentimentModelFile;
-  const binary = atob(file.weights);
-  const count = binary.length / 2;
-  const weights = new Float32Array(count);
-  for (let i = 0; i < count; i++) {
-    let v = binary.charCodeAt(2 * i) | (binary.charCodeAt(2 * i + 1) << 8);
-    if (v >= 0x8000) v -= 0x10000;
-    weights[i] = v * file.scale;
-  }
-  if (count !== file.config.buckets * file.classes.length) throw new Error('sentiment model: weight count does not match its config');
-  const idf = decodeIdf(file.idf);
-  if (idf && idf.length !== file.config.buckets) throw new Error('sentiment model: idf length does not match its config');
-  loaded = { classes: file.classes, config: file.config, bias: file.bias, weights, idf, lexiconPrior: file.lexiconPrior ?? 0 };
+  const members = file.members.map((m) => loadMember(m, file.classes.length));
+  loaded = { classes: file.classes, extraction: unionConfig(members.map((m) => m.config)), members, offsets: file.classOffsets };
   return loaded;
 }
 
@@ -78,6 +108,16 @@ function emptyResult(): SentimentResult {
   return { label: 'neutral', scores: { ...EMPTY_RESULT_SCORES }, empty: true };
 }
 
+function memberLogits(member: LoadedMember, blocks: ReturnType<typeof extractBlocks>, k: number): number[] {
+  const { indices, values } = vectorizeBlocks(blocks, member.config, member.idf);
+  const logits = member.bias.slice();
+  for (let i = 0; i < indices.length; i++) {
+    const base = indices[i] * k;
+    for (let c = 0; c < k; c++) logits[c] += member.weights[base + c] * values[i];
+  }
+  return logits;
+}
+
 /** Classifies one comment. Never throws: anything unscorable is neutral with empty: true. */
 export function analyzeSentiment(text: string): SentimentResult {
   if (typeof text !== 'string') return emptyResult();
@@ -85,25 +125,17 @@ export function analyzeSentiment(text: string): SentimentResult {
   if (normalized === '') return emptyResult();
   const model = getModel();
   const k = model.classes.length;
-  const features = extractFeatures(text, model.config, normalized, model.idf);
-  const logits = model.bias.slice();
-  const { indices, values } = features;
-  for (let i = 0; i < indices.length; i++) {
-    const base = indices[i] * k;
-    for (let c = 0; c < k; c++) logits[c] += model.weights[base + c] * values[i];
-  }
-  addLexiconPrior(logits, model, features);
-  const max = Math.max(...logits);
-  let sum = 0;
-  for (let c = 0; c < k; c++) {
-    logits[c] = Math.exp(logits[c] - max);
-    sum += logits[c];
-  }
+  const blocks = extractBlocks(text, model.extraction, normalized);
+  const probabilities = blendMemberLogits(
+    model.members.map((m) => memberLogits(m, blocks, k)),
+    model.members,
+    model.offsets,
+  );
   const scores = { positive: 0, negative: 0, neutral: 0 };
   let best = 0;
   for (let c = 0; c < k; c++) {
-    scores[model.classes[c]] = logits[c] / sum;
-    if (logits[c] > logits[best]) best = c;
+    scores[model.classes[c]] = probabilities[c];
+    if (probabilities[c] > probabilities[best]) best = c;
   }
   return { label: model.classes[best], scores };
 }
@@ -113,7 +145,7 @@ export function analyzeSentimentBatch(texts: readonly string[]): SentimentResult
 }
 
 /** What the shipped model was trained on and how it scored on validation. */
-export function getSentimentModelInfo(): { format: string; config: FeatureConfig; training: Record<string, unknown> } {
+export function getSentimentModelInfo(): { format: string; members: { name: string; config: FeatureConfig; weight: number }[]; training: Record<string, unknown> } {
   const file = modelJson as SentimentModelFile;
-  return { format: file.format, config: file.config, training: file.training };
+  return { format: file.format, members: file.members.map((m) => ({ name: m.name, config: m.config, weight: m.weight })), training: file.training };
 }
