@@ -1,9 +1,13 @@
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_PSEUDONYM_KEY, type Auth, type TestContext } from '../../../../../test/harness.ts';
 import { testDatabaseTarget } from '../../config.ts';
 import { kpiCommandOutput } from '../../cli/kpi-commands.ts';
+import { buildBoardReportHtml, findChromium } from './pdf-report.ts';
+import { getAgencyBySlug } from '../../http/agency-scope.ts';
 import { updateAgencySettings } from '../catalog/agency-settings.ts';
 import { answerFixtureSurveys, ingestFixture, seedFixtureCatalog } from '../journeys/test-fixture.ts';
 
@@ -208,5 +212,32 @@ describe('targets, exports and access', () => {
     expect((await get(`/dashboards/overview?${MARCH}`, other)).status).toBe(404);
     const beta = await get('/dashboards/overview?agency=beta&from=2024-03-01&to=2024-03-31', other);
     expect(beta.body.volumes.contacts).toBe(0);
+  });
+});
+
+describe('board report', () => {
+  it('prints an Arabic PDF with Chromium, or says in both languages why it cannot', async () => {
+    const res = await t.app.request(`/api/v1/dashboards/report.pdf?${MARCH}`, { headers: { cookie: (analyst as { cookie: string }).cookie } });
+    if (!findChromium()) {
+      expect(res.status).toBe(503);
+      expect((await res.json()).error.message_ar).toContain('Chromium');
+      return;
+    }
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.includes(Buffer.from('FontFile2')) || pdf.includes(Buffer.from('FontFile3'))).toBe(true); // fonts embedded
+    // Keep the PDF and a picture of the page it printed, to look at (test-artifacts/).
+    const { chromium } = await import('playwright-core');
+    const dir = resolve(import.meta.dirname, '../../../../../test-artifacts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `board-report-${t.db.kind}.pdf`), pdf);
+    const browser = await chromium.launch({ executablePath: findChromium()!, args: ['--no-sandbox'] });
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    const agency = (await getAgencyBySlug(t.db, 'alpha'))!;
+    await page.setContent(await buildBoardReportHtml(t.db, agency, { from: '2024-03-01', to: '2024-03-31' }));
+    await page.screenshot({ path: join(dir, `board-report-${t.db.kind}.png`), fullPage: true });
+    await browser.close();
   });
 });

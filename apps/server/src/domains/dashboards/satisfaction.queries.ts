@@ -6,9 +6,13 @@ import type { GroupBy, Period } from './measures.queries.ts';
 // interaction (surveys domain). The interaction is found by its primary key (no scan) and places the
 // answer on the local day its contact started; every query works with zero answers.
 
+// LATERAL … OFFSET 0 keeps each lookup a primary-key probe per answer: without statistics
+// (PGlite never autovacuums) the planner would otherwise scan interactions once per answer.
 const JOINS = `FROM survey_answers a
-  JOIN survey_responses r ON r.agency_id = a.agency_id AND r.id = a.response_id
-  JOIN interactions i ON i.agency_id = r.agency_id AND i.id = r.interaction_id`;
+  CROSS JOIN LATERAL (SELECT interaction_id, status FROM survey_responses
+                       WHERE agency_id = a.agency_id AND id = a.response_id OFFSET 0) r
+  CROSS JOIN LATERAL (SELECT agency_id, id, beneficiary_pid, service_id, branch_id, provider_id, channel_id, stage_id, started_at
+                        FROM interactions WHERE agency_id = a.agency_id AND id = r.interaction_id OFFSET 0) i`;
 const WHERE = `WHERE a.agency_id = $1 AND a.kind = 'rating' AND a.driver = 'satisfaction' AND a.score BETWEEN 1 AND 5
    AND r.status = 'completed'
    AND i.started_at >= ($3::date)::timestamp AT TIME ZONE $2 AND i.started_at < ($4::date + 1)::timestamp AT TIME ZONE $2
