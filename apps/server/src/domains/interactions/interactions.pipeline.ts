@@ -87,6 +87,19 @@ export class IngestTally {
     }
   }
 
+  /** Adds a committed batch's counts and errors (its errors in row order, up to maxErrors). */
+  absorb(batch: IngestTally) {
+    this.accepted += batch.accepted;
+    this.duplicates += batch.duplicates;
+    this.rejected += batch.rejected;
+    for (const code in batch.drop_reasons) this.count(code, batch.drop_reasons[code]);
+    const room = this.maxErrors - this.errors.length;
+    if (room > 0 && batch.errors.length) {
+      this.errors.push(...batch.errors.sort((a, b) => a.row - b.row).slice(0, room));
+      this.errorsChanged = true;
+    }
+  }
+
   stored(attempted: number, inserted: number) {
     this.accepted += inserted;
     this.duplicates += attempted - inserted;

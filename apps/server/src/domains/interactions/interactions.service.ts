@@ -43,10 +43,15 @@ async function newContext(services: Services, agency: AgencyRef, o: { createMiss
   };
 }
 
-/** Steps resolve → pseudonymize → store (+ ingest hooks), inside the caller's transaction. */
-async function storeValidRows(tx: Db, ctx: IngestContext, valid: WorkRow[], tally: IngestTally) {
-  const resolved = await ctx.resolver.resolveBatch(tx, valid, tally);
-  pseudonymizeBatch(resolved, ctx.pseudonym, ctx.pidCache);
+/** Steps resolve → pseudonymize: in the batch's transaction when they may create catalog codes. */
+async function resolveAndPseudonymize(db: Db, ctx: IngestContext, valid: WorkRow[], tally: IngestTally) {
+  const resolved = await ctx.resolver.resolveBatch(db, valid, tally);
+  return pseudonymizeBatch(resolved, ctx.pseudonym, ctx.pidCache);
+}
+
+/** Steps (resolve → pseudonymize unless done) → store (+ ingest hooks), inside the caller's transaction. */
+async function storeValidRows(tx: Db, ctx: IngestContext, valid: WorkRow[], tally: IngestTally, prepared = false) {
+  const resolved = prepared ? valid : await resolveAndPseudonymize(tx, ctx, valid, tally);
   const withRows = hasIngestHooks();
   for (let i = 0; i < resolved.length; i += STORE_BATCH) {
     const chunk = resolved.slice(i, i + STORE_BATCH);
@@ -142,10 +147,16 @@ export async function importInteractionsFile(services: Services, agency: AgencyR
     requiredColumns: REQUIRED_FIELDS,
     async prepare(run, header) {
       const ctx = await newContext(services, agency, { createMissing: run.create_missing, actor: opts.actor ?? null, importId: run.id });
+      // Without create-missing, resolving only reads the in-memory catalog: it runs with
+      // validation, outside the transaction, while the previous batch is being stored.
+      const early = !run.create_missing;
       return {
         parse: csvRowParser(header, run.source),
-        validate: (rows, tally) => validateBatch(rows, agency.timezone, tally),
-        store: (tx, valid, tally) => storeValidRows(tx, ctx, valid, tally),
+        validate: (rows, tally) => {
+          const valid = validateBatch(rows, agency.timezone, tally);
+          return early ? resolveAndPseudonymize(services.db, ctx, valid, tally) : valid;
+        },
+        store: (tx, valid, tally) => storeValidRows(tx, ctx, valid, tally, early),
       };
     },
   });
@@ -159,8 +170,8 @@ export interface CsvImportSpec<T> {
   batchSize?: number;
   prepare(run: q.ImportRunRow, header: string[]): Promise<{
     parse: (values: string[], row: number) => T;
-    /** Outside the transaction: drops bad rows into the tally. */
-    validate: (rows: T[], tally: IngestTally) => T[];
+    /** Outside the transaction, while the previous batch is stored: drops bad rows into the batch's tally. */
+    validate: (rows: T[], tally: IngestTally) => T[] | Promise<T[]>;
     /** Inside the batch's transaction, together with the checkpoint. */
     store: (tx: Db, valid: T[], tally: IngestTally) => Promise<void>;
   }>;
@@ -182,15 +193,21 @@ export async function importCsvFile<T>(services: Services, agency: AgencyRef, pa
     let batchNo = 0;
     let pending: Promise<void> = Promise.resolve();
     let failure: unknown;
-    // Commit batch k while batch k+1 is parsed: overlaps JS work with the database's.
+    // Batch k+1 is validated while batch k's transaction runs (the database works while JS
+    // does). Each batch has its own tally, added to the run's inside the batch's transaction
+    // together with the checkpoint, so a resumed run never counts a row twice.
     const commit = (rows: T[], upTo: number) => {
       const no = ++batchNo;
+      const batchTally = new IngestTally(MAX_IMPORT_ERRORS);
+      const validated = Promise.resolve(steps.validate(rows, batchTally));
+      const previous = pending;
       pending = (async () => {
-        tally.startBatch();
-        const valid = steps.validate(rows, tally);
+        const valid = await validated;
+        await previous;
+        if (failure) return;
         await db.transaction(async (tx) => {
-          await steps.store(tx, valid, tally);
-          tally.sortBatchErrors();
+          await steps.store(tx, valid, batchTally);
+          tally.absorb(batchTally);
           await q.updateImportProgress(tx, agency.id, run.id, {
             status: 'running', rowsCommitted: upTo, accepted: tally.accepted, duplicates: tally.duplicates, rejected: tally.rejected,
             errors: tally.errorsChanged ? tally.errors : null, dropReasons: tally.drop_reasons, finished: false,
@@ -209,14 +226,13 @@ export async function importCsvFile<T>(services: Services, agency: AgencyRef, pa
       if (rowNo <= run.rows_committed) continue;
       batch.push(steps.parse(values, rowNo));
       if (batch.length === batchSize) {
-        await pending; // at most one batch in flight: memory stays flat
-        if (failure) throw failure;
+        const storing = pending;
         commit(batch, rowNo);
         batch = [];
+        await storing; // read on only once the batch before is stored: two batches in memory at most
+        if (failure) throw failure;
       }
     }
-    await pending;
-    if (failure) throw failure;
     if (batch.length) commit(batch, rowNo);
     await pending;
     if (failure) throw failure;
