@@ -136,27 +136,41 @@ function assignText(r: WorkRow, field: Field, v: string) {
   }
 }
 
-/** Step "parse" for CSV: a reader bound to the header maps value arrays to rows. */
+/**
+ * Step "parse" for CSV: a reader bound to the header maps value arrays to rows. Column
+ * positions are fixed once per file and each row is one object literal (one shape for V8).
+ */
 export function csvRowParser(header: string[], defaultSource: string) {
-  const known: [number, Field][] = [];
+  const at = (f: Field) => header.lastIndexOf(f);
+  // Plain constants, not a lookup object: the closure below reads them per row.
+  const [iSource, iExternal, iBeneficiary, iEmployee, iService, iChannel, iBranch, iProvider, iStage, iReason, iStarted, iEnded, iWait, iOutcome, iAttributes] =
+    (['source', 'external_id', 'beneficiary_id', 'employee_id', 'service', 'channel', 'branch', 'provider', 'stage', 'reason', 'started_at', 'ended_at', 'wait_seconds', 'outcome', 'attributes'] as const).map(at);
   const attrs: [number, string][] = [];
   header.forEach((h, i) => {
     if (h.startsWith('attributes.') && h.length > 11) attrs.push([i, h.slice(11)]);
-    else if ((FIELDS as readonly string[]).includes(h)) known.push([i, h as Field]);
   });
+  // A column named twice: the last one counts; -1 (absent) reads as empty.
+  const text = (values: string[], i: number) => {
+    const v = i < 0 ? undefined : values[i];
+    return v === undefined || v === '' ? '' : v.trim();
+  };
   return (values: string[], row: number): WorkRow => {
-    const r = emptyRow(row);
-    r.source = defaultSource;
-    for (const [i, f] of known) {
-      const v = values[i];
-      if (v !== undefined && v !== '') assignText(r, f, f === 'attributes' ? v : v.trim());
-    }
-    if (r.source === '') r.source = defaultSource;
+    let attribute_columns: Record<string, string> | null = null;
     for (const [i, key] of attrs) {
       const v = values[i];
-      if (v !== undefined && v !== '') (r.attribute_columns ??= {})[key] = v;
+      if (v !== undefined && v !== '') (attribute_columns ??= {})[key] = v;
     }
-    return r;
+    const rawAttributes = iAttributes < 0 ? undefined : values[iAttributes];
+    return {
+      row, source: text(values, iSource) || defaultSource, external_id: text(values, iExternal), beneficiary_pid: '',
+      service_id: 0, channel_id: 0, branch_id: null, provider_id: null, stage_id: null, reason_id: null, employee_pid: null,
+      started_at: new Date(0), ended_at: null, wait_seconds: null, outcome: 'completed', attributes: null,
+      beneficiary_id: text(values, iBeneficiary), employee_id: text(values, iEmployee), service: text(values, iService),
+      channel: text(values, iChannel), branch: text(values, iBranch), provider: text(values, iProvider), stage: text(values, iStage),
+      reason: text(values, iReason), started_raw: text(values, iStarted), ended_raw: text(values, iEnded),
+      wait_raw: text(values, iWait), outcome_raw: text(values, iOutcome),
+      attributes_raw: rawAttributes === undefined || rawAttributes === '' ? undefined : rawAttributes, attribute_columns,
+    };
   };
 }
 
