@@ -41,10 +41,11 @@ function trendSvg(title: string, buckets: string[], values: (number | null)[]) {
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: 'Plex Arabic' },
-    title: { text: title, right: 8, textStyle: { fontSize: 12, fontFamily: 'Plex Arabic' } },
-    grid: { left: 40, right: 12, top: 32, bottom: 24 },
-    xAxis: { type: 'category', data: buckets.map((b) => b.slice(5)), inverse: true, axisLabel: { fontSize: 9 } },
-    yAxis: { type: 'value', position: 'right', axisLabel: { fontSize: 9 } },
+    title: { text: title, left: 'center', textStyle: { fontSize: 12, fontFamily: 'Plex Arabic' } },
+    grid: { left: 40, right: 12, top: 40, bottom: 24 },
+    // Time runs left to right in both languages (the web charts' RTL policy).
+    xAxis: { type: 'category', data: buckets.map((b) => b.slice(5)), axisLabel: { fontSize: 9 } },
+    yAxis: { type: 'value', axisLabel: { fontSize: 9 } },
     series: [{ type: 'line', data: values, connectNulls: false, symbolSize: 4 }],
   });
   const svg = chart.renderToSVGString();
@@ -84,12 +85,12 @@ ${embeddedFontCss()}
 body{font-family:'Plex Arabic',sans-serif;margin:0;color:#1d2433;font-size:11pt}
 h1{font-size:18pt;margin:0 0 4px}h2{font-size:13pt;margin:18px 0 6px;border-bottom:2px solid #0b6e4f;padding-bottom:3px}
 .sub{color:#555}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:4px 6px;text-align:right}
-th{background:#eef5f1;font-weight:600}.num{font-variant-numeric:tabular-nums;direction:ltr;text-align:left}
+th{background:#eef5f1;font-weight:600}.num{font-variant-numeric:tabular-nums;direction:ltr;unicode-bidi:isolate;text-align:right}
 .dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-left:5px}.flag{color:#b7791f;font-size:9pt}
 .charts{display:flex;flex-wrap:wrap;gap:8px}.chart{width:340px}.note{font-size:9pt;color:#666;margin-top:10px}
 </style></head><body>
 <h1>تقرير مجلس الإدارة — ${esc(agency.name_ar)}</h1>
-<div class="sub">الفترة: ${esc(hijri(q.from))} – ${esc(hijri(q.to))} هـ (${esc(q.from)} – ${esc(q.to)} م)
+<div class="sub">الفترة: ${esc(hijri(q.from))} – ${esc(hijri(q.to))} (${esc(q.from)} – ${esc(q.to)} م)
 ${q.service ? ` · الخدمة: ${esc(q.service)}` : ''} · التواصلات: ${arNum.format(o.volumes.contacts)} · الرحلات: ${arNum.format(o.volumes.journeys)}</div>
 <h2>المؤشرات مقابل المستهدفات</h2>
 <table><thead><tr><th>المؤشر</th><th>القيمة</th><th>n</th><th>فترة الثقة ٩٥٪</th><th>المستهدف</th><th>الحالة</th><th>الفترة السابقة</th></tr></thead><tbody>${kpiRows}</tbody></table>
