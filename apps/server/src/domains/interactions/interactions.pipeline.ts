@@ -20,6 +20,9 @@ export const MAX_WAIT_SECONDS = 7 * 24 * 3600;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 const OUTCOMES = new Set<string>(INTERACTION_OUTCOMES);
+const CODE_FIELDS = ['service', 'channel', 'branch', 'provider', 'stage', 'reason'] as const;
+/** Placeholder until validate sets started_at (shared: one allocation less per row; never mutated). */
+const NOT_YET_PARSED = new Date(0);
 
 export interface Problem {
   code: RowErrorCode;
@@ -118,7 +121,7 @@ export class IngestTally {
 function emptyRow(row: number): WorkRow {
   return {
     row, source: '', external_id: '', beneficiary_pid: '', service_id: 0, channel_id: 0, branch_id: null,
-    provider_id: null, stage_id: null, reason_id: null, employee_pid: null, started_at: new Date(0), ended_at: null,
+    provider_id: null, stage_id: null, reason_id: null, employee_pid: null, started_at: NOT_YET_PARSED, ended_at: null,
     wait_seconds: null, outcome: 'completed', attributes: null, beneficiary_id: '', employee_id: '', service: '',
     channel: '', branch: '', provider: '', stage: '', reason: '', started_raw: '', ended_raw: '', wait_raw: '',
     outcome_raw: '', attributes_raw: undefined, attribute_columns: null,
@@ -164,7 +167,7 @@ export function csvRowParser(header: string[], defaultSource: string) {
     return {
       row, source: text(values, iSource) || defaultSource, external_id: text(values, iExternal), beneficiary_pid: '',
       service_id: 0, channel_id: 0, branch_id: null, provider_id: null, stage_id: null, reason_id: null, employee_pid: null,
-      started_at: new Date(0), ended_at: null, wait_seconds: null, outcome: 'completed', attributes: null,
+      started_at: NOT_YET_PARSED, ended_at: null, wait_seconds: null, outcome: 'completed', attributes: null,
       beneficiary_id: text(values, iBeneficiary), employee_id: text(values, iEmployee), service: text(values, iService),
       channel: text(values, iChannel), branch: text(values, iBranch), provider: text(values, iProvider), stage: text(values, iStage),
       reason: text(values, iReason), started_raw: text(values, iStarted), ended_raw: text(values, iEnded),
@@ -252,7 +255,7 @@ export function validateRow(r: WorkRow, tz: string): Problem[] | null {
   checkLength(problems, 'source', r.source, LIMITS.source);
   checkLength(problems, 'beneficiary_id', r.beneficiary_id, LIMITS.person_id);
   checkLength(problems, 'employee_id', r.employee_id, LIMITS.person_id);
-  for (const f of ['service', 'channel', 'branch', 'provider', 'stage', 'reason'] as const) checkLength(problems, f, r[f], LIMITS.code);
+  for (const f of CODE_FIELDS) checkLength(problems, f, r[f], LIMITS.code);
 
   if (r.started_raw !== '') r.started_at = timestampIn(problems, 'started_at', r.started_raw, tz) ?? r.started_at;
   if (r.ended_raw !== '') {
