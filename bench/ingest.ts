@@ -123,7 +123,7 @@ async function exportStoredRows(db: Db, agencyId: number, dir: string): Promise<
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /**
- * CPU seconds used so far by this process and, on PostgreSQL, by the server backends of the
+ * CPU seconds used so far by this process and, on PostgreSQL, by the client backends of the
  * bench database (read from /proc: same machine). Wall time swings with the shared machine's
  * load; CPU per side is the steadier comparison.
  */
@@ -131,7 +131,8 @@ async function cpuSeconds(db: Db) {
   const own = process.cpuUsage();
   let backend = 0;
   if (db.kind === 'postgres') {
-    const pids = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    // Client backends only: autovacuum workers wake on their own schedule and would blur the split.
+    const pids = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`);
     for (const { pid } of pids) {
       try {
         const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');

@@ -184,6 +184,8 @@ export async function* splitCsvRecords(source: AsyncIterable<Buffer | string>): 
     rest = splitRecords(text, false, state, out);
     for (const r of out) yield r;
     out.length = 0;
+    // Buffered chunks resolve as microtasks: let I/O callbacks (a database reply) run between them.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   let text = rest + decoder.decode();
   if (!started && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
