@@ -9,7 +9,6 @@ const ConfigSchema = z.object({
   // HMAC key for pseudonymizing beneficiary/employee identifiers (hex or any string, ≥ 32 chars).
   // Embedded mode generates one in the data dir when it is absent.
   TAJRIBA_PSEUDONYM_KEY: z.string().min(32).optional(),
-  TAJRIBA_SESSION_SECRET: z.string().min(32).optional(),
   TAJRIBA_DEMO: z.enum(['auto', 'off']).default('auto'),
   TAJRIBA_DEMO_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   TAJRIBA_PUBLIC_URL: z.string().url().optional(),
@@ -30,7 +29,6 @@ const ConfigSchema = z.object({
   TAJRIBA_SURVEY_TOKEN_SECRET: z.string().min(32).optional(),
   /** Public survey page requests per minute, per client IP and per link. */
   TAJRIBA_SURVEY_RATE_PER_MIN: z.coerce.number().int().min(1).default(120),
-  NODE_ENV: z.string().default('development'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string };
