@@ -9,7 +9,11 @@ export interface Db {
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
-  /** Bulk load CSV text with COPY (benchmarks and raw baselines). */
+  /**
+   * Bulk load CSV text with COPY. On a transaction's Db it runs inside that transaction (PGlite:
+   * `FROM '/dev/blob'` on the transaction; PostgreSQL: `FROM STDIN` on its client), so it rolls
+   * back with it; a failure raises the database error (e.g. code 23505) like `query`.
+   */
   copyCsv(table: string, columns: string[], csv: string): Promise<void>;
   close(): Promise<void>;
 }
