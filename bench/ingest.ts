@@ -6,10 +6,10 @@ import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../apps/server/src/config.ts';
-import { openPglite, openPostgres, type Db } from '../apps/server/src/db/db.ts';
+import type { Db } from '../apps/server/src/db/db.ts';
+import { openBenchDb, option } from './bench-db.ts';
 import { migrate } from '../apps/server/src/db/migrate.ts';
 import { createAgency } from '../apps/server/src/domains/access/access.service.ts';
 import { registerIngestHook } from '../apps/server/src/domains/interactions/ingest-hooks.ts';
@@ -22,38 +22,6 @@ const STORED_COLUMNS = [
   'agency_id', 'source', 'external_id', 'beneficiary_pid', 'service_id', 'channel_id', 'branch_id', 'provider_id',
   'stage_id', 'reason_id', 'employee_pid', 'started_at', 'ended_at', 'wait_seconds', 'outcome', 'attributes',
 ];
-
-function option(args: string[], name: string, fallback: string) {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-}
-
-async function openBenchDb(kind: string, dir: string): Promise<{ db: Db; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const db = await openPglite(join(dir, 'pglite'));
-    return { db, drop: () => db.close() };
-  }
-  const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
-  const name = `tajriba_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), 4);
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 const SERVICES = ['work-permit', 'labour-complaint', 'social-security', 'saudization-cert', 'wage-protection', 'visa-transfer', 'disability-card', 'housing-support'];
 const CHANNELS: [string, string][] = [['branch', 'traditional'], ['call-centre', 'voice'], ['portal', 'digital'], ['mobile-app', 'digital']];
@@ -161,7 +129,7 @@ export async function run(args: string[]) {
   const rows = Number(option(args, 'rows', '1000000'));
   const kind = option(args, 'db', 'pglite');
   const dir = mkdtempSync(join(tmpdir(), 'tajriba-bench-ingest-'));
-  const { db, drop } = await openBenchDb(kind, dir);
+  const { db, drop } = await openBenchDb(kind);
   try {
     await migrate(db);
     const { id } = await createAgency(db, null, { slug: 'bench', name_ar: 'قياس', name_en: 'Bench', timezone: 'Asia/Riyadh' });
