@@ -8,7 +8,7 @@ import type { AppEnv, Services } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { rateLimit } from '../../http/rate-limit.ts';
 import { isVisible, nextVisiblePage, type Answers } from './survey-design.ts';
-import { openLink, optOut, savedAnswers, submitPage, type OpenLink } from './public-page.service.ts';
+import { openLink, optOut, submitForm, versionField, type OpenLink } from './public-page.service.ts';
 import { surveyRuntime } from './survey-runtime.ts';
 import { signToken } from './tokens.ts';
 
@@ -39,8 +39,8 @@ const notice = (c: C, kind: NoticeKind, lang: Lang, agencyName?: string) => {
 };
 
 function page(c: C, link: OpenLink, o: { base: string; lang: Lang; page: number; answers: Record<string, unknown>; missing?: string[]; hidden?: Record<string, string>; status?: number }) {
-  const { agency } = link;
-  const q = link.pages[o.page] ?? [];
+  const { agency, survey } = link;
+  const q = survey.pages[o.page] ?? [];
   const other = o.lang === 'ar' ? 'en' : 'ar';
   const body = renderSurveyPage({
     lang: o.lang,
@@ -49,11 +49,11 @@ function page(c: C, link: OpenLink, o: { base: string; lang: Lang; page: number;
     questions: q.filter((x) => isVisible(x, o.answers as Answers)),
     answers: o.answers as never,
     page: o.page,
-    pageCount: link.pages.length,
+    pageCount: survey.pages.length,
     action: `${o.base}?lang=${o.lang}`,
     switchUrl: `${o.base}?lang=${other}&p=${o.page}`,
     stopUrl: link.claims.kind === 'i' ? `${o.base}/stop?lang=${o.lang}` : undefined,
-    hidden: o.hidden,
+    hidden: { v: versionField(survey), ...o.hidden }, // `v` lets a submit skip reading the link
     missing: o.missing,
   });
   return html(c, o.status ?? 200, body);
@@ -83,32 +83,30 @@ export function registerSurveyPublicRoutes(app: Api, services: Services) {
     if (limited(c, token)) return notice(c, 'rate_limited', lang);
     const s = await openLink(services, token);
     if (s.state !== 'open') return notice(c, s.state, lang);
-    const answers = await savedAnswers(services.db, s.link.agency.id, s.link.response);
+    const { pages } = s.link.survey;
     const asked = Number(c.req.query('p') ?? 0);
-    const from = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, s.link.pages.length - 1) : 0;
-    return page(c, s.link, { base, lang, page: nextVisiblePage(s.link.pages, from, answers), answers, hidden });
+    const from = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, pages.length - 1) : 0;
+    return page(c, s.link, { base, lang, page: nextVisiblePage(pages, from, s.link.answers), answers: s.link.answers, hidden });
   };
 
   const submit = async (c: C, token: string, base: string) => {
     const form = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
     const lang = langOf(form.lang ?? c.req.query('lang'));
     if (limited(c, token)) return notice(c, 'rate_limited', lang);
-    const s = await openLink(services, token, { allowUsed: true });
-    if (s.state !== 'open') return notice(c, s.state, lang);
-    const { link } = s;
-    if (link.response?.status === 'completed') return c.redirect(`${base}/done?lang=${lang}`, 303); // double submit
     const nonce = typeof form.n === 'string' ? form.n.slice(0, 40) : undefined;
-    let r;
+    let s;
     try {
-      r = await submitPage(services, link, form, { page: Number(form.p ?? 0) || 0, lang, partial: form.partial === '1' || c.req.query('partial') === '1', nonce });
+      s = await submitForm(services, token, form, { page: Number(form.p ?? 0) || 0, lang, partial: form.partial === '1' || c.req.query('partial') === '1', nonce });
     } catch (e) {
       if (e instanceof AppError && e.status === 400) return notice(c, 'bad_request', lang);
       throw e;
     }
-    if (r.kind === 'missing') return page(c, link, { base, lang, page: r.page, answers: r.answers, missing: r.missing, hidden: nonce ? { n: nonce } : undefined, status: 422 });
+    if (s.state !== 'saved') return notice(c, s.state, lang);
+    const { claims, result: r } = s;
+    if (r.kind === 'missing') return page(c, s.link!, { base, lang, page: r.page, answers: r.answers, missing: r.missing, hidden: nonce ? { n: nonce } : undefined, status: 422 });
     // A poster's first submit made a response: continue on its own short-lived link.
-    const next = link.claims.kind === 'p'
-      ? `/s/${signToken(rt.tokenKey, { kind: 'r', agencyId: link.agency.id, id: r.responseId, exp: Math.floor(Date.now() / 1000) + CONTINUE_SECONDS })}`
+    const next = claims.kind === 'p' && r.responseId !== null
+      ? `/s/${signToken(rt.tokenKey, { kind: 'r', agencyId: claims.agencyId, id: r.responseId, exp: Math.floor(Date.now() / 1000) + CONTINUE_SECONDS })}`
       : base;
     if (r.kind === 'done') return c.redirect(`${next}/done?lang=${lang}`, 303);
     return c.redirect(`${next}?lang=${lang}&p=${r.page}`, 303);

@@ -63,6 +63,21 @@ export function nextVisiblePage(pages: Question[][], from: number, answers: Answ
 }
 
 /**
+ * Whether saving page `i` needs answers stored from other pages: a condition on the page, or
+ * on the pages that decide where to go next, refers to a question that is not on page `i`.
+ */
+export function pageNeedsOtherAnswers(pages: Question[][], i: number): boolean {
+  const here = new Set(pages[i].map((q) => q.key));
+  const elsewhere = (q: Question) => !!q.show_if && !here.has(q.show_if.question);
+  if (pages[i].some(elsewhere)) return true;
+  for (let p = i + 1; p < pages.length; p++) {
+    if (pages[p].some((q) => !q.show_if)) return false; // this page shows whatever was answered
+    if (pages[p].some(elsewhere)) return true;
+  }
+  return false;
+}
+
+/**
  * Reads a question's answer from form fields (all strings). Returns undefined when left empty,
  * or throws when the value is not one the question offers (a tampered form).
  */

@@ -8,7 +8,7 @@ import { invitePostService } from './distribution.service.ts';
 import { markInvitation } from './distribution.queries.ts';
 import { sendInvitation } from './sending.ts';
 import { currentSurveyRuntime, surveyRuntime } from './survey-runtime.ts';
-import { deliverWebhook } from './webhooks.ts';
+import { deliverWebhook, WEBHOOK_MAX_ATTEMPTS } from './webhooks.ts';
 import './surveys.demo.ts';
 
 // Durable survey work: sending invitations, periodic campaign runs, webhook deliveries.
@@ -78,7 +78,7 @@ export const webhookDeliveryJob = defineJob({
   backoffSeconds: (attempt) => Math.min(6 * 3600, 10 * 3 ** (attempt - 1)),
   async run(services, payload, job) {
     if (job.agencyId === null) return;
-    await deliverWebhook(services, job.agencyId, payload.webhookId, payload.responseId, { attempt: job.attempts, maxAttempts: 8 });
+    await deliverWebhook(services, job.agencyId, payload.webhookId, payload.responseId, { attempt: job.attempts, maxAttempts: WEBHOOK_MAX_ATTEMPTS });
   },
 });
 

@@ -3,7 +3,7 @@ import type { Question } from '@tajriba/contracts';
 import { decideInvitation, endOfQuietHours, type FatigueInput } from './fatigue.ts';
 import { defaultPostServiceQuestions } from './question-bank.ts';
 import { resultsRow } from './results.service.ts';
-import { nextVisiblePage, paginate, validateQuestions } from './survey-design.ts';
+import { nextVisiblePage, pageNeedsOtherAnswers, paginate, validateQuestions } from './survey-design.ts';
 import { signToken, surveyTokenKey, verifyToken } from './tokens.ts';
 
 const base: FatigueInput = {
@@ -98,6 +98,18 @@ describe('skip logic and paging', () => {
     expect(nextVisiblePage(pages, 1, { overall: 2 })).toBe(1);
     expect(nextVisiblePage(pages, 1, { overall: 3 })).toBe(2);
     expect(nextVisiblePage(pages, 1, {})).toBe(2); // unanswered: not asked
+  });
+  it('knows which pages can be saved without the answers of other pages', () => {
+    const [overall, wentWrong, efficiency] = qs;
+    // Page 1 decides alone: page 2 has an unconditional question, so it comes next either way.
+    expect(pageNeedsOtherAnswers(paginate(qs), 0)).toBe(false);
+    // went_wrong (page 2) is shown after overall, answered on page 1.
+    expect(pageNeedsOtherAnswers(paginate(qs), 1)).toBe(true);
+    // Page 2 = [efficiency] is followed by [went_wrong] only: whether it shows depends on page 1.
+    expect(pageNeedsOtherAnswers([[overall], [efficiency], [wentWrong]], 1)).toBe(true);
+    // …but not when its condition is on the page being saved.
+    expect(pageNeedsOtherAnswers([[overall], [wentWrong], [efficiency]], 0)).toBe(false);
+    expect(pageNeedsOtherAnswers([[efficiency, overall]], 0)).toBe(false);
   });
   it('refuses a condition on a later question', () => {
     const bad: Question[] = [{ ...qs[1], show_if: { question: 'overall', op: 'lte', value: 2 } }, qs[0]];

@@ -2,7 +2,6 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/db.ts';
 import { getAgencyById } from '../../http/agency-scope.ts';
 import type { Services } from '../../http/context.ts';
-import { enqueueJob } from '../../jobs/jobs.ts';
 import { getCompletedResponseEvent, getWebhook, recordDeliveryAttempt } from './webhooks.queries.ts';
 
 // `response.completed` webhooks: HMAC-SHA256 over "<timestamp>.<body>" in
@@ -23,15 +22,8 @@ export function verifyWebhookSignature(secret: string, header: string | null | u
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-/** Queues one durable delivery job per webhook whose delivery row was just created. */
-export async function enqueueWebhookJobs(tx: Db, agencyId: number, responseId: number, webhookIds: number[]) {
-  const { webhookDeliveryJob } = await import('./surveys.jobs.ts'); // the jobs module imports this one
-  for (const webhookId of webhookIds) {
-    await enqueueJob(tx, webhookDeliveryJob, { webhookId, responseId }, {
-      agencyId, dedupeKey: `survey-webhook:${agencyId}:${webhookId}:${responseId}`, maxAttempts: 8,
-    });
-  }
-}
+/** Deliveries retry with back-off up to this many attempts (the job is queued by the response's save). */
+export const WEBHOOK_MAX_ATTEMPTS = 8;
 
 /** One delivery attempt; throws on failure so the job retries with back-off. */
 export async function deliverWebhook(services: Services, agencyId: number, webhookId: number, responseId: number, o: { attempt: number; maxAttempts: number }) {

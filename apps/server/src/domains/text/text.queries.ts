@@ -22,6 +22,11 @@ export interface TextRow {
 
 const col = <K extends keyof TextRow>(rows: TextRow[], k: K) => rows.map((r) => r[k] ?? null);
 
+/** A survey answer re-submitted with new text is pending again (surveys' one-statement save reuses it). */
+export const SURVEY_ANSWER_TEXT_CONFLICT = `ON CONFLICT (agency_id, source_type, source_id) DO UPDATE
+         SET text = EXCLUDED.text, text_norm = EXCLUDED.text_norm, status = 'pending', sentiment = NULL, topics = '{}', analyzed_at = NULL
+       WHERE text_items.text IS DISTINCT FROM EXCLUDED.text`;
+
 /**
  * Stores texts as pending. Feedback is insert-once (a repeated external_id is a duplicate);
  * a survey answer re-submitted with new text is updated and analysed again.
@@ -32,9 +37,7 @@ export async function upsertTextItems(db: Db, agencyId: number, rows: TextRow[])
   const feedback = rows[0].source_type !== 'survey_answer';
   const conflict = feedback
     ? `ON CONFLICT (agency_id, source_id) WHERE source_type IN ('complaint', 'comment', 'suggestion') DO NOTHING`
-    : `ON CONFLICT (agency_id, source_type, source_id) DO UPDATE
-         SET text = EXCLUDED.text, text_norm = EXCLUDED.text_norm, status = 'pending', sentiment = NULL, topics = '{}', analyzed_at = NULL
-       WHERE text_items.text IS DISTINCT FROM EXCLUDED.text`;
+    : SURVEY_ANSWER_TEXT_CONFLICT;
   const out = await db.query<{ id: number }>(
     `INSERT INTO text_items (agency_id, source_type, source_id, text, text_norm, beneficiary_pid, service_id, branch_id,
                              channel_id, provider_id, interaction_id, occurred_at)
