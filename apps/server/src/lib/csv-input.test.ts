@@ -15,7 +15,7 @@ async function split(text: string, chunkSizes: number[] = [text.length || 1]) {
     at += n;
   }
   const out: string[][] = [];
-  for await (const r of splitCsvRecords(chunks)) out.push(r);
+  for await (const r of splitCsvRecords((async function* () { yield* chunks; })())) out.push(r);
   return out;
 }
 

@@ -158,7 +158,7 @@ describe('resumable imports', () => {
 
 describe('upload endpoint and job', () => {
   const upload = (body: string | Buffer, auth: Auth = keyA, type = 'text/csv', query = '') =>
-    t.request('POST', `/api/v1/imports/interactions?file_name=visits.csv${query}`, { raw: body, auth, headers: { 'content-type': type } });
+    t.request('POST', `/api/v1/imports/interactions?file_name=visits.csv${query}`, { raw: body as BodyInit, auth, headers: { 'content-type': type } });
 
   it('saves the file, queues a job that imports it, reports status, then deletes the file', async () => {
     const csv = [HEADER, line('up-1'), line('up-2'), line('up-3', { outcome: '' })].join('\n');
