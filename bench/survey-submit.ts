@@ -62,7 +62,7 @@ export async function run(args: string[]) {
   // Under /s/ so the bare endpoint passes the public page's middleware too (body limit).
   app.post('/s/bench/bare', async (c) => {
     const form = await c.req.parseBody();
-    await db.query('INSERT INTO bench_bare (agency_id, body) VALUES ($1, $2)', [agency.id, JSON.stringify(form)]);
+    await db.query('INSERT INTO bench_bare (agency_id, body) VALUES ($1, $2)', [agency.id, JSON.stringify(form)], { prepare: true });
     return c.redirect('/s/bench/done', 303);
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

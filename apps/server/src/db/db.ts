@@ -1,11 +1,20 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 
 /** The one database interface the product uses; PGlite (embedded) and PostgreSQL implement it. */
+export interface QueryOptions {
+  prepare?: boolean;
+}
+
 export interface Db {
   readonly kind: 'pglite' | 'postgres';
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `prepare: true` names the statement on PostgreSQL so each connection parses and plans it once
+   * (hot, fixed-shape statements such as the survey submit); PGlite has nothing to gain and ignores it.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
@@ -68,11 +77,23 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   return wrapPool(pool);
 }
 
+// A name derived from the text: the same SQL always maps to the same per-connection statement.
+const statementNames = new Map<string, string>();
+function pgQuery(text: string, values: unknown[], opts?: QueryOptions): pg.QueryConfig {
+  if (!opts?.prepare) return { text, values };
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `tj_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
+}
+
 function wrapPool(pool: pg.Pool): Db {
   return {
     kind: 'postgres',
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await pool.query(sql, params)).rows as T[];
+    async query<T>(sql: string, params: unknown[] = [], opts?: QueryOptions) {
+      return (await pool.query(pgQuery(sql, params, opts))).rows as T[];
     },
     async exec(sql) {
       await pool.query(sql);
@@ -108,8 +129,8 @@ function wrapPool(pool: pg.Pool): Db {
 function wrapClient(client: pg.PoolClient): Db {
   const self: Db = {
     kind: 'postgres',
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await client.query(sql, params)).rows as T[];
+    async query<T>(sql: string, params: unknown[] = [], opts?: QueryOptions) {
+      return (await client.query(pgQuery(sql, params, opts))).rows as T[];
     },
     async exec(sql) {
       await client.query(sql);

@@ -178,7 +178,7 @@ export async function saveSubmission(db: Db, agencyId: number, source: Submissio
   ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1)`);
   }
   const rows = await db.query<{ found: boolean; response_id: number | null }>(
-    `WITH ${parts.join(',\n')}\nSELECT EXISTS (SELECT 1 FROM src) AS found, (SELECT id FROM resp) AS response_id`, params);
+    `WITH ${parts.join(',\n')}\nSELECT EXISTS (SELECT 1 FROM src) AS found, (SELECT id FROM resp) AS response_id`, params, { prepare: true });
   return { found: rows[0].found, responseId: rows[0].response_id };
 }
 
