@@ -165,7 +165,7 @@ export const Campaign = CampaignInput.extend({
 export const PosterInput = z.object({ service: Code.nullable().optional(), branch: Code.nullable().optional() });
 export const Poster = z.object({
   id: z.number().int(), survey: Code, service: z.string().nullable(), branch: z.string().nullable(), url: z.string(),
-  svg_url: z.string(), print_url: z.string(),
+  svg_url: z.string(), print_url: z.string(), pdf_url: z.string(),
 });
 
 export const OutboxMessage = z.object({

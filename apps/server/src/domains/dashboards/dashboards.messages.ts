@@ -3,9 +3,5 @@ import { registerMessages } from '../../http/messages.ts';
 registerMessages({
   unknown_service: { ar: 'رمز الخدمة غير معروف: {code}', en: 'Unknown service code: {code}' },
   target_not_found: { ar: 'المستهدف غير موجود.', en: 'Target not found.' },
-  pdf_unavailable: {
-    ar: 'تقرير PDF غير متاح: متصفح Chromium غير مثبت على الخادم (apt-get install chromium).',
-    en: 'PDF report unavailable: Chromium is not installed on the server (apt-get install chromium).',
-  },
   unknown_export_table: { ar: 'جدول التصدير غير معروف: {table}', en: 'Unknown export table: {table}' },
 });

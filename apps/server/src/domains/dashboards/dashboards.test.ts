@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_PSEUDONYM_KEY, type Auth, type TestContext } from '../../../../../test/harness.ts';
 import { testDatabaseTarget } from '../../config.ts';
 import { kpiCommandOutput } from '../../cli/kpi-commands.ts';
-import { buildBoardReportHtml, findChromium } from './pdf-report.ts';
+import { buildBoardReportHtml } from './pdf-report.ts';
+import { CHROMIUM_FLAGS, findChromium } from '../../lib/html-to-pdf.ts';
 import { getAgencyBySlug } from '../../http/agency-scope.ts';
 import { updateAgencySettings } from '../catalog/agency-settings.ts';
 import { answerFixtureSurveys, ingestFixture, seedFixtureCatalog } from '../journeys/test-fixture.ts';
@@ -233,7 +234,7 @@ describe('board report', () => {
     const dir = resolve(import.meta.dirname, '../../../../../test-artifacts');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `board-report-${t.db.kind}.pdf`), pdf);
-    const browser = await chromium.launch({ executablePath: findChromium()!, args: ['--no-sandbox'] });
+    const browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_FLAGS });
     const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
     const agency = (await getAgencyBySlug(t.db, 'alpha'))!;
     await page.setContent(await buildBoardReportHtml(t.db, agency, { from: '2024-03-01', to: '2024-03-31' }));

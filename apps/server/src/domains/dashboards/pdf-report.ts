@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { KPI_DEFINITIONS } from '@tajriba/contracts';
 import * as echarts from 'echarts';
 import type { Db } from '../../db/db.ts';
 import type { AgencyRef } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
+import { renderHtmlToPdf } from '../../lib/html-to-pdf.ts';
 import { getComparison } from './comparison.service.ts';
 import { getOverview } from './overview.service.ts';
 import './dashboards.messages.ts';
@@ -12,8 +12,6 @@ import './dashboards.messages.ts';
 // The board report is an HTML page printed to PDF by Chromium: Chromium shapes Arabic and
 // lays out RTL correctly, embeds the fonts it used, and the charts are ECharts server-side SVG.
 
-const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-export const findChromium = () => CHROMIUM_PATHS.find((p) => existsSync(p)) ?? null;
 
 const require = createRequire(import.meta.url);
 let fontCss: string | undefined;
@@ -104,17 +102,5 @@ ${q.service ? ` · الخدمة: ${esc(q.service)}` : ''} · التواصلات:
 }
 
 export async function renderBoardReportPdf(db: Db, agency: AgencyRef, q: { from: string; to: string; service?: string | null }): Promise<Buffer> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new AppError('pdf_unavailable', 503, 'pdf_unavailable');
-  const html = await buildBoardReportHtml(db, agency, q);
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' } });
-  } finally {
-    await browser.close();
-  }
+  return renderHtmlToPdf(await buildBoardReportHtml(db, agency, q));
 }

@@ -57,7 +57,7 @@ export async function inviteOne(
 
 export function toPoster(services: Services, agencyId: number, p: PosterRow, survey: string) {
   const base = `/api/v1/surveys/${encodeURIComponent(survey)}/posters/${p.id}`;
-  return { id: p.id, survey, service: p.service, branch: p.branch, url: posterUrl(services, agencyId, p.id), svg_url: `${base}/poster.svg`, print_url: `${base}/print` };
+  return { id: p.id, survey, service: p.service, branch: p.branch, url: posterUrl(services, agencyId, p.id), svg_url: `${base}/poster.svg`, print_url: `${base}/print`, pdf_url: `${base}/poster.pdf` };
 }
 
 export async function createPoster(services: Services, actor: Actor | null, agency: AgencyRef, code: string, input: { service?: string | null; branch?: string | null }, requestId?: string) {

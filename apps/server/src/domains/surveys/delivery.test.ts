@@ -1,3 +1,4 @@
+import { findChromium } from '../../lib/html-to-pdf.ts';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -146,6 +147,13 @@ describe('QR posters and periodic campaigns', () => {
     expect(svg.body).toContain('<svg');
     expect(svg.body).toContain('فرع الرياض');
     expect((await t.request('GET', `${p.body.print_url}?agency=alpha`, { auth: admin })).body).toContain('@page{size:A4');
+    const pdf = await t.app.request(`${p.body.pdf_url}?agency=alpha`, { headers: { cookie: (admin as { cookie: string }).cookie } });
+    if (findChromium()) {
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    } else {
+      expect(pdf.status).toBe(503); // said in both languages, never a 500
+    }
     const path = pathOf(p.body.url);
     const page = await getPage(t, path);
     const nonce = /name="n" value="([^"]+)"/.exec(page.text)![1];

@@ -9,6 +9,7 @@ import { createPoster, createWebhook, inviteOne, listAgencyWebhooks, listSurveyP
 import { createCampaign, toCampaign } from './campaigns.ts';
 import { listCampaigns, listOutbox } from './distribution.queries.ts';
 import { posterPrintHtml, posterSvg } from './posters.ts';
+import { renderHtmlToPdf } from '../../lib/html-to-pdf.ts';
 import { requireSurvey } from './surveys.service.ts';
 
 const json = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -85,6 +86,17 @@ export function registerDistributionRoutes(api: Api) {
       const { code, id } = c.req.valid('param');
       const p = await requirePoster(c.var.services, agency, code, id);
       return c.html(await posterPrintHtml(p.url, p.text), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({ method: 'get', path: '/surveys/{code}/posters/{id}/poster.pdf', tags, summary: 'A4 PDF poster (the print page printed by the server\'s Chromium)', request: { params: PosterParam, query: AgencyQuery }, responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...errorResponses } }),
+    async (c) => {
+      const agency = await requireAgency(c, canViewAgency);
+      const { code, id } = c.req.valid('param');
+      const p = await requirePoster(c.var.services, agency, code, id);
+      const pdf = await renderHtmlToPdf(await posterPrintHtml(p.url, p.text), { top: '0', bottom: '0', left: '0', right: '0' });
+      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="poster-${code}-${id}.pdf"` }) as never;
     },
   );
 

@@ -9,7 +9,7 @@ import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { useSurveyT, type SurveyDto } from './strings.ts';
 
-interface PosterRow { id: number; service: string | null; branch: string | null; url: string; svg_url: string; print_url: string }
+interface PosterRow { id: number; service: string | null; branch: string | null; url: string; svg_url: string; print_url: string; pdf_url: string }
 interface CampaignRow { id: number; name: string; lookback_days: number; sample_size: number; every_days: number | null; next_run_at: string | null; last_run_at: string | null; last_invited: number }
 interface OutboxRow { id: number; kind: string; to_masked: string; body: string; created_at: string }
 interface WebhookRow { id: number; url: string; created_at: string }
@@ -55,6 +55,7 @@ export function SurveyDistribution({ survey }: { survey: SurveyDto }) {
               <span className="row row-tight">
                 <a className="btn btn-small btn-secondary" href={apiUrl(stripApi(p.svg_url))} download={`poster-${p.id}.svg`}>{s('svg')}</a>
                 <a className="btn btn-small btn-secondary" href={apiUrl(stripApi(p.print_url))} target="_blank" rel="noreferrer">{s('print')}</a>
+                <a className="btn btn-small btn-secondary" href={apiUrl(stripApi(p.pdf_url))} target="_blank" rel="noreferrer">{s('pdf')}</a>
               </span>
             ) },
           ]}

@@ -31,7 +31,7 @@ const STRINGS = {
   qkind: ['نوع السؤال', 'Question type'], component: ['المكوّن', 'Component'], driver: ['المحرّك', 'Driver'], required: ['إلزامي', 'Required'],
   showIf: ['يظهر فقط إذا كان', 'Show only if'], always: ['يظهر دائماً', 'Always shown'], lte2: ['{q} ≤ 2', '{q} ≤ 2'],
   preview: ['معاينة على الجوال', 'Phone preview'], versionNote: ['تعديل أسئلة استبيان مفعّل ينشئ إصداراً جديداً؛ الإجابات السابقة تبقى على إصدارها.', 'Editing the questions of a live survey creates a new version; earlier answers keep theirs.'],
-  posters: ['ملصقات QR', 'QR posters'], branch: ['الفرع', 'Branch'], createPoster: ['إنشاء ملصق', 'Create poster'], svg: ['SVG', 'SVG'], print: ['طباعة / PDF', 'Print / PDF'],
+  posters: ['ملصقات QR', 'QR posters'], branch: ['الفرع', 'Branch'], createPoster: ['إنشاء ملصق', 'Create poster'], svg: ['SVG', 'SVG'], print: ['صفحة الطباعة', 'Print page'], pdf: ['PDF', 'PDF'],
   posterNote: ['لا توجد مكتبة PDF: اطبع صفحة الطباعة من المتصفح واحفظها PDF.', 'No PDF library: print the print page from the browser and save as PDF.'],
   campaigns: ['الحملات الدورية', 'Periodic campaigns'], campaignName: ['اسم الحملة', 'Campaign name'], lookback: ['من استخدموا الخدمة خلال (يوماً)', 'Used the service in the last (days)'],
   sample: ['حجم العيّنة', 'Sample size'], every: ['تتكرر كل (يوماً، اختياري)', 'Repeat every (days, optional)'], createCampaign: ['جدولة الحملة', 'Schedule campaign'],
