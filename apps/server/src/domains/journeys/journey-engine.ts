@@ -68,6 +68,27 @@ export function assembleJourneys(contacts: JourneyContact[], rules: JourneyRules
   return out;
 }
 
+/**
+ * The contacts (of keys sorted by start) that begin a journey only because of the maximum
+ * span: the one rule of assembleJourneys that depends on the journey's start, not on neighbours.
+ */
+export function spanStartIds(contacts: { id: number; pid: string; sid: number; ms: number }[], rules: Omit<JourneyRules, 'nowMs'>): number[] {
+  const windowMs = rules.repeatWindowDays * DAY_MS;
+  const spanMs = rules.maxSpanDays * DAY_MS;
+  const out: number[] = [];
+  let startMs = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i];
+    const prev = contacts[i - 1];
+    if (!prev || prev.pid !== c.pid || prev.sid !== c.sid || c.ms - prev.ms > windowMs) startMs = c.ms;
+    else if (c.ms - startMs > spanMs) {
+      out.push(c.id);
+      startMs = c.ms;
+    }
+  }
+  return out;
+}
+
 function summarizeJourney(group: JourneyContact[], closedByNext: boolean, rules: JourneyRules): AssembledJourney {
   const first = group[0];
   const last = group[group.length - 1];

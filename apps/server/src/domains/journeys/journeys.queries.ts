@@ -21,8 +21,7 @@ export interface JourneyKey {
   sinceMs: number;
 }
 
-// No joins: the rebuild pages through the (agency, beneficiary, service, started_at) index in
-// order; channel categories and stage positions are looked up in memory (getJourneyCatalog).
+// No joins: channel categories and stage positions are looked up in memory (getJourneyCatalog).
 // Each row comes back packed in one text value: reading one field instead of ten is ~3× faster
 // on PGlite, where result parsing dominates (pseudonyms are hex and outcomes plain words).
 const PACKED_CONTACT = `SELECT concat_ws('|', i.beneficiary_pid, i.service_id,
@@ -65,23 +64,6 @@ export async function getContactsForKeys(db: Db, agencyId: number, tz: string, k
     [agencyId, tz, keys.map((k) => k.pid), keys.map((k) => k.sid)],
   );
   return unpackContacts(rows);
-}
-
-/** A page of contacts in key order after (pid, sid), for the full rebuild. */
-export async function getContactsPageAfterKey(db: Db, agencyId: number, tz: string, after: { pid: string; sid: number } | null, limit: number) {
-  // Two statements so each plan is an ordered index range scan (an "IS NULL OR" would defeat it).
-  if (!after) {
-    return unpackContacts(await db.query<{ r: string }>(
-      `${PACKED_CONTACT} WHERE i.agency_id = $1 ORDER BY i.beneficiary_pid, i.service_id, i.started_at, i.id LIMIT $3`,
-      [agencyId, tz, limit],
-    ));
-  }
-  return unpackContacts(await db.query<{ r: string }>(
-    `${PACKED_CONTACT}
-      WHERE i.agency_id = $1 AND (i.beneficiary_pid, i.service_id) > ($3::text, $4::int)
-      ORDER BY i.beneficiary_pid, i.service_id, i.started_at, i.id LIMIT $5`,
-    [agencyId, tz, after.pid, after.sid, limit],
-  ));
 }
 
 /** Beneficiary × service keys with a contact in the stored id ranges (the queued batches). */

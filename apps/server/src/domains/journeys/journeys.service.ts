@@ -2,12 +2,12 @@ import type { AgencySettings } from '@tajriba/contracts';
 import type { Db } from '../../db/db.ts';
 import type { AgencyRef } from '../../http/context.ts';
 import { getAgencySettings } from '../catalog/agency-settings.ts';
-import { assembleJourneys, DAY_MS, type JourneyContact } from './journey-engine.ts';
+import { assembleJourneys, DAY_MS, spanStartIds, type JourneyContact } from './journey-engine.ts';
 import * as q from './journeys.queries.ts';
+import { getContactsOfLongKeys, insertAllJourneys } from './rebuild.queries.ts';
 import { analyzeJourneyTables, refreshContactRollups, refreshJourneyRollups, deleteAllRollups } from './rollups.queries.ts';
 
 const KEY_CHUNK = 2_000;
-const REBUILD_PAGE = 20_000;
 const QUEUE_BATCHES_PER_TX = 20;
 
 type Rules = Pick<AgencySettings, 'repeat_window_days' | 'journey_max_span_days'>;
@@ -157,7 +157,7 @@ export async function rebuildJourneysAndRollups(db: Db, agency: AgencyRef, range
       await q.deleteAllJourneys(tx, agency.id);
       await deleteAllRollups(tx, agency.id);
       await q.clearRefreshQueue(tx, agency.id);
-      journeys = await rebuildAllJourneys(tx, agency, rules, nowMs, touched);
+      journeys = await rebuildAllJourneys(tx, agency, rules, nowMs);
     } else if (from && to) {
       const keys = await q.getKeysActiveBetween(tx, agency.id, agency.timezone, from, to);
       await refreshJourneysForKeys(tx, agency, rules, keys, nowMs, touched);
@@ -176,23 +176,12 @@ export async function rebuildJourneysAndRollups(db: Db, agency: AgencyRef, range
   });
 }
 
-async function rebuildAllJourneys(tx: Db, agency: AgencyRef, rules: Rules, nowMs: number, touched: TouchedDays) {
-  const ctx: AssemblyContext = { rules, nowMs, catalog: await q.getJourneyCatalog(tx, agency.id) };
-  let after: { pid: string; sid: number } | null = null;
-  let total = 0;
-  for (;;) {
-    let rows = await q.getContactsPageAfterKey(tx, agency.id, agency.timezone, after, REBUILD_PAGE);
-    if (rows.length === 0) return total;
-    if (rows.length === REBUILD_PAGE) {
-      const last = rows[rows.length - 1];
-      const cut = rows.findIndex((r) => r.pid === last.pid && r.sid === last.sid);
-      // One person with more contacts than a page: read that key whole.
-      rows = cut === 0 ? await q.getContactsForKeys(tx, agency.id, agency.timezone, [{ pid: last.pid, sid: last.sid, sinceMs: 0 }]) : rows.slice(0, cut);
-    }
-    const journeys = journeysOf(rows, ctx, touched, null);
-    await q.insertJourneys(tx, agency.id, journeys);
-    total += journeys.length;
-    const tail = rows[rows.length - 1];
-    after = { pid: tail.pid, sid: tail.sid };
-  }
+/** Every journey of the agency, set-based (rebuild.queries.ts); only the span rule's splits are found here. */
+async function rebuildAllJourneys(tx: Db, agency: AgencyRef, rules: Rules, nowMs: number) {
+  const engineRules = { repeatWindowDays: rules.repeat_window_days, maxSpanDays: rules.journey_max_span_days };
+  const longKeys = await getContactsOfLongKeys(tx, agency.id, rules.journey_max_span_days * DAY_MS);
+  return insertAllJourneys(tx, agency.id, {
+    tz: agency.timezone, windowMs: rules.repeat_window_days * DAY_MS, spanMs: rules.journey_max_span_days * DAY_MS, nowMs,
+    spanStartIds: spanStartIds(longKeys, engineRules),
+  });
 }
