@@ -33,8 +33,11 @@ export class CallIngestor {
     return new CallIngestor(agency, serviceIds, voiceChannelId, callPseudonymizer(pseudonymKey, agency.id));
   }
 
-  /** Validates and stores one batch; `items` are raw records with their 1-based row numbers. */
-  async ingestBatch(tx: Db, items: { raw: Record<string, unknown>; row: number }[], tally: IngestTally, importId: number | null) {
+  /**
+   * Validates and stores one batch; `items` are raw records with their 1-based row numbers.
+   * `runHooks: false` (the demo, which rebuilds derived data once at the end) skips ingest hooks.
+   */
+  async ingestBatch(tx: Db, items: { raw: Record<string, unknown>; row: number }[], tally: IngestTally, importId: number | null, opts: { runHooks?: boolean } = {}) {
     const rows: CallRow[] = [];
     const firstRow = new Map<string, number>();
     for (const { raw, row } of items) {
@@ -58,10 +61,10 @@ export class CallIngestor {
     }
     const inserted = await insertCallBatch(tx, this.agency.id, importId, this.agency.timezone, rows);
     tally.stored(rows.length, inserted.length);
-    await this.storeVoiceInteractions(tx, rows, new Set(inserted.map((r) => r.call_id)), tally, importId);
+    await this.storeVoiceInteractions(tx, rows, new Set(inserted.map((r) => r.call_id)), tally, importId, opts.runHooks !== false && hasIngestHooks());
   }
 
-  private async storeVoiceInteractions(tx: Db, rows: CallRow[], newCallIds: Set<string>, tally: IngestTally, importId: number | null) {
+  private async storeVoiceInteractions(tx: Db, rows: CallRow[], newCallIds: Set<string>, tally: IngestTally, importId: number | null, runHooks: boolean) {
     const interactions: StoredInteraction[] = [];
     const skip = (reason: string) => (tally.drop_reasons[reason] = (tally.drop_reasons[reason] ?? 0) + 1);
     for (const c of rows) {
@@ -81,8 +84,8 @@ export class CallIngestor {
         });
       }
     }
-    const { inserted } = await insertInteractionBatch(tx, this.agency.id, interactions, importId, { withRows: hasIngestHooks() });
-    await runIngestHooks(tx, this.agency, inserted);
+    const { inserted } = await insertInteractionBatch(tx, this.agency.id, interactions, importId, { withRows: runHooks });
+    if (runHooks) await runIngestHooks(tx, this.agency, inserted);
   }
 }
 
