@@ -10,15 +10,17 @@ import { generateDemoInteractions } from '../apps/server/src/domains/demo/demo-g
 import { pseudonymizer } from '../apps/server/src/lib/pseudonym.ts';
 
 /**
- * `npm run bench -- demo [--days 90] [--url postgres://…/empty_db]`: builds the demo agency on a
- * fresh in-memory PGlite (or the given empty PostgreSQL database) and compares it with the
+ * `npm run bench -- demo [--days 90] [--url postgres://…/empty_db | --dir /tmp/empty]`: builds the demo
+ * agency on a fresh in-memory PGlite (or the given empty PostgreSQL database, or PGlite on disk in a
+ * new directory, as `npm start` runs it: in-memory PGlite spends seconds growing its files) and compares it with the
  * generator alone (no database), the floor the storage path is measured against.
  */
 export async function run(args: string[]) {
   const days = Number(valueOf(args, '--days') ?? 90);
   const url = valueOf(args, '--url');
+  const dir = valueOf(args, '--dir');
   const t0 = performance.now();
-  const db: Db = url ? await openPostgres(url) : await openPglite();
+  const db: Db = url ? await openPostgres(url) : await openPglite(dir);
   await migrate(db);
   const tOpen = (performance.now() - t0) / 1000;
 
@@ -39,7 +41,7 @@ export async function run(args: string[]) {
   const idempotentMs = performance.now() - i0;
   await db.close();
 
-  console.log(`database            ${db.kind}${url ? '' : ' (in-memory)'}; open + migrate ${tOpen.toFixed(1)} s`);
+  console.log(`database            ${db.kind}${url ? '' : dir ? ` (on disk: ${dir})` : ' (in-memory)'}; open + migrate ${tOpen.toFixed(1)} s`);
   console.log(`generator only      ${generated.toLocaleString('en')} rows in ${genSeconds.toFixed(2)} s (${rate(generated, genSeconds)} rows/s)`);
   console.log(`demo agency         ${summary.interactions.toLocaleString('en')} rows in ${summary.seconds.toFixed(2)} s (${rate(summary.interactions, summary.seconds)} rows/s)`);
   console.log(`  process CPU         ${cpuSeconds.toFixed(2)} s`);
