@@ -1,48 +1,20 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfNeeded } from '../../../scripts/build-web-if-needed.mjs';
-import { buildApp } from '../../server/src/app.ts';
-import { createServices } from '../../server/src/bootstrap.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { createAgency, hashPassword } from '../../server/src/domains/access/access.service.ts';
-import { insertUser, upsertMembership } from '../../server/src/domains/access/access.queries.ts';
-import type { Services } from '../../server/src/http/context.ts';
-import { startWorker } from '../../server/src/jobs/jobs.ts';
-import '../../server/src/jobs/registry.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgency } from '../../server/src/domains/access/access.service.ts';
+import { insertUserWithRoles, launchChromium, loginThroughForm, newArabicDesktopPage, screenshot, screenshotOnFailure, startBrowserServer, TEST_PASSWORD, trackPageErrors, type BrowserServer } from '../../../test/browser.ts';
 
 // One walk through the screens people use most, in Debian's Chromium against the real
 // server: sign in, switch agency, catalog, upload a CSV and read the row errors.
-// The server starts through createServices (the production start path) on a fresh data dir:
-// the 'browser' vitest project has no database-template globalSetup for createTestContext.
 
-const ARTIFACTS = resolve(import.meta.dirname, '../../../test-artifacts');
-const CHROMIUM = '/usr/bin/chromium';
 const EMAIL = 'admin@web.test';
-const PASSWORD = 'correct horse battery';
 
-let dataDir: string;
-let services: Services;
-let server: ServerType;
-let worker: { stop: () => void };
+let server: BrowserServer;
 let browser: Browser;
 let base: string;
-const consoleErrors: string[] = [];
-
-async function waitForChromium(timeoutMs = 180_000) {
-  const until = Date.now() + timeoutMs;
-  while (!existsSync(CHROMIUM)) {
-    if (Date.now() > until) throw new Error(`${CHROMIUM} not found (apt-get install chromium)`);
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-}
+let consoleErrors: string[] = [];
 
 /** Seeds through the HTTP API as the admin, like an agency's IT team would. */
-async function seedCatalog(app: ReturnType<typeof buildApp>, cookie: string, slug: string, prefix: string) {
+async function seedCatalog(app: BrowserServer['app'], cookie: string, slug: string, prefix: string) {
   const call = async (method: string, path: string, body: unknown) => {
     const res = await app.request(`/api/v1${path}?agency=${slug}`, {
       method,
@@ -68,66 +40,38 @@ async function seedCatalog(app: ReturnType<typeof buildApp>, cookie: string, slu
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await buildWebIfNeeded();
-  dataDir = mkdtempSync(join(tmpdir(), 'tajriba-web-'));
-  const config = loadConfig({ LOG_LEVEL: 'warn', TAJRIBA_DEMO: 'off', TAJRIBA_DATA_DIR: dataDir, TAJRIBA_PSEUDONYM_KEY: 'web-test-pseudonym-key-0123456789abcdef0123' });
-  services = await createServices(config);
-  const app = buildApp(services);
-  worker = startWorker(services, 200);
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const { db } = services;
+  server = await startBrowserServer({ name: 'web', worker: true });
+  base = server.base;
+  const { db } = server.services;
   const a = await createAgency(db, null, { slug: 'alpha', name_ar: 'وزارة الموارد البشرية', name_en: 'Ministry of Human Resources', timezone: 'Asia/Riyadh' });
   const b = await createAgency(db, null, { slug: 'beta', name_ar: 'هيئة تجريبية', name_en: 'Test Authority', timezone: 'Asia/Riyadh' });
-  const userId = await insertUser(db, { email: EMAIL, name: 'سارة العتيبي', passwordHash: await hashPassword(PASSWORD) });
-  await upsertMembership(db, a.id, userId, 'admin');
-  await upsertMembership(db, b.id, userId, 'admin');
-  const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  await insertUserWithRoles(db, { email: EMAIL, name: 'سارة العتيبي' }, [[a.id, 'admin'], [b.id, 'admin']]);
+  const login = await server.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: TEST_PASSWORD }) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
-  await seedCatalog(app, cookie, 'alpha', 'a');
-  await seedCatalog(app, cookie, 'beta', 'b');
-
-  await waitForChromium();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  await seedCatalog(server.app, cookie, 'alpha', 'a');
+  await seedCatalog(server.app, cookie, 'beta', 'b');
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  worker?.stop();
-  await new Promise((r) => server?.close(r));
-  await services?.db.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `web-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, `web-${name}`);
 
 describe('web app in Chromium', () => {
   let page: Page;
+  let menu: Locator;
   // A failed step leaves a screenshot of what the browser showed.
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await shot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  const menu = () => page.getByRole('navigation', { name: 'القائمة الرئيسية' });
+  screenshotOnFailure(() => page, 'web');
 
   it('signs in through the form, in Arabic and right-to-left', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`${r.status()} ${r.url()}`));
+    page = await newArabicDesktopPage(browser);
+    consoleErrors = trackPageErrors(page);
     await page.goto(base);
     await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
-    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
-    await page.getByLabel('كلمة المرور').fill(PASSWORD);
-    await shot(page, '1-login');
-    await page.getByRole('button', { name: 'دخول' }).click();
-    await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).waitFor();
+    menu = await loginThroughForm(page, EMAIL, TEST_PASSWORD, () => shot(page, '1-login'));
     // The Arabic font actually loaded (not a fallback).
     expect(await page.evaluate(() => document.fonts.check('16px "IBM Plex Sans Arabic"', 'تجربة'))).toBe(true);
     await page.getByRole('heading', { name: 'وزارة الموارد البشرية' }).waitFor();
@@ -138,7 +82,7 @@ describe('web app in Chromium', () => {
   });
 
   it('switches agency and shows that agency’s catalog', async () => {
-    await menu().getByRole('link', { name: 'دليل الخدمات' }).click();
+    await menu.getByRole('link', { name: 'دليل الخدمات' }).click();
     await page.getByRole('cell', { name: 'فرع الرياض', exact: true }).waitFor();
     await page.getByLabel('الجهة').selectOption('beta');
     await page.getByRole('cell', { name: 'فرع جدة', exact: true }).waitFor();
@@ -153,7 +97,7 @@ describe('web app in Chromium', () => {
   });
 
   it('uploads a CSV of interactions and lists the rejected row with its reason', async () => {
-    await menu().getByRole('link', { name: 'استيراد التعاملات' }).click();
+    await menu.getByRole('link', { name: 'استيراد التعاملات' }).click();
     const csv = [
       'external_id,beneficiary_id,service,channel,branch,started_at,ended_at,outcome',
       'W-1,1012345678,work-permit,branch,b-ruh,2025-03-02T09:00:00,2025-03-02T09:20:00,completed',

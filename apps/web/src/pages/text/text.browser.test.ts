@@ -1,25 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfNeeded } from '../../../../../scripts/build-web-if-needed.mjs';
-import { buildApp } from '../../../../server/src/app.ts';
-import { createServices } from '../../../../server/src/bootstrap.ts';
-import { loadConfig } from '../../../../server/src/config.ts';
-import { createAgency, hashPassword } from '../../../../server/src/domains/access/access.service.ts';
-import { insertUser, upsertMembership } from '../../../../server/src/domains/access/access.queries.ts';
+import { createAgency } from '../../../../server/src/domains/access/access.service.ts';
 import { analyzePendingTexts, submitTexts, type TextSubmission } from '../../../../server/src/domains/text/text.service.ts';
-import type { Services } from '../../../../server/src/http/context.ts';
+import { insertUserWithRoles, launchChromium, loginThroughForm, newArabicDesktopPage, screenshot, startBrowserServer, trackPageErrors, type BrowserServer } from '../../../../../test/browser.ts';
 
 // The text-analytics screen in Chromium against the real server: trend, top negative topics
 // per branch with escaped examples, the filtered feedback list and topic discovery.
 
-const ARTIFACTS = resolve(import.meta.dirname, '../../../../../test-artifacts');
 const EMAIL = 'analyst@text.test';
-const PASSWORD = 'correct horse battery';
 const XSS = '<b>عريض</b><img src=x onerror="window.__xss=1"> الموظف ما رد علي وانتظرت ساعتين';
 const TEXTS = [
   'انتظرت ثلاث ساعات في الفرع وما أحد نادى رقمي', 'الانتظار طويل جدا والموظفين قليلين', 'الموظف تعامله سيء وما يرد على الأسئلة',
@@ -27,26 +15,18 @@ const TEXTS = [
   'المكيفات ما تشتغل والحر ما يتحمل 😡', 'شكرا للموظف على تعاونه وانجز معاملتي بدقايق', XSS,
 ];
 
-let dataDir: string;
-let services: Services;
-let server: ServerType;
+let server: BrowserServer;
 let browser: Browser;
 let base: string;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await buildWebIfNeeded();
-  dataDir = mkdtempSync(join(tmpdir(), 'tajriba-web-text-'));
-  const config = loadConfig({ LOG_LEVEL: 'warn', TAJRIBA_DEMO: 'off', TAJRIBA_DATA_DIR: dataDir, TAJRIBA_PSEUDONYM_KEY: 'web-test-pseudonym-key-0123456789abcdef0123' });
-  services = await createServices(config);
-  server = serve({ fetch: buildApp(services).fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startBrowserServer({ name: 'web-text' });
+  base = server.base;
+  const { services } = server;
   const { db } = services;
   const a = await createAgency(db, null, { slug: 'mhrsd', name_ar: 'وزارة الموارد البشرية', name_en: 'Ministry of Human Resources', timezone: 'Asia/Riyadh' });
-  const userId = await insertUser(db, { email: EMAIL, name: 'سارة العتيبي', passwordHash: await hashPassword(PASSWORD) });
-  await upsertMembership(db, a.id, userId, 'analyst');
+  await insertUserWithRoles(db, { email: EMAIL, name: 'سارة العتيبي' }, [[a.id, 'analyst']]);
   const branch = async (code: string, name: string) =>
     (await db.query<{ id: number }>(`INSERT INTO branches (agency_id, code, name_ar, name_en) VALUES ($1, $2, $3, $2) RETURNING id`, [a.id, code, name]))[0].id;
   const jed = await branch('JED-SAFA', 'فرع جدة — الصفا');
@@ -57,28 +37,22 @@ beforeAll(async () => {
   }));
   await db.transaction((tx) => submitTexts(tx, a.id, items));
   await analyzePendingTexts(services, a.id);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await services?.db.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('text analytics screen in Chromium', () => {
   let page: Page;
   it('shows the trend, negative topics with escaped examples, the feedback list and discovery', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+    page = await newArabicDesktopPage(browser);
+    errors = trackPageErrors(page);
     await page.goto(base);
-    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
-    await page.getByLabel('كلمة المرور').fill(PASSWORD);
-    await page.getByRole('button', { name: 'دخول' }).click();
-    await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'الشكاوى والملاحظات' }).click();
+    const menu = await loginThroughForm(page, EMAIL);
+    await menu.getByRole('link', { name: 'الشكاوى والملاحظات' }).click();
     await page.getByRole('heading', { name: 'تحليل النصوص: الشكاوى والملاحظات' }).waitFor();
     await page.getByRole('table', { name: 'أكثر المواضيع السلبية' }).getByRole('cell', { name: 'فرع جدة — الصفا' }).first().waitFor();
     await page.getByRole('article', { name: /العبارات الأبرز/ }).first().waitFor();
@@ -87,17 +61,17 @@ describe('text analytics screen in Chromium', () => {
     await page.getByText(XSS).first().waitFor();
     expect(await page.locator('.examples b, td b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    await page.screenshot({ path: join(ARTIFACTS, 'web-text-0-top.png') });
-    await page.screenshot({ path: join(ARTIFACTS, 'web-text-1-overview.png'), fullPage: true });
+    await screenshot(page, 'web-text-0-top', { fullPage: false });
+    await screenshot(page, 'web-text-1-overview');
 
     await page.getByRole('searchbox', { name: 'بحث' }).fill('التكييف');
     await expect.poll(() => page.getByRole('table', { name: 'الشكاوى والملاحظات' }).locator('tbody tr').count()).toBeLessThanOrEqual(7);
     const rows = await page.getByRole('table', { name: 'الشكاوى والملاحظات' }).locator('tbody tr').allInnerTexts();
     expect(rows.every((r) => r.includes('التكييف'))).toBe(true);
-    await page.screenshot({ path: join(ARTIFACTS, 'web-text-2-search.png'), fullPage: true });
+    await screenshot(page, 'web-text-2-search');
   });
 
-  it('logged no page errors or failed requests', () => {
+  it('logged no console or page errors, nor failed requests', () => {
     expect(errors).toEqual([]);
   });
 });
