@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
-import { CopyButton } from '../../components/CopyButton.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, ErrorAlert } from '../../components/feedback.tsx';
-import { SelectField, TextField } from '../../components/form.tsx';
+import { TextField } from '../../components/form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { usePrefs } from '../../i18n/index.tsx';
 import { useApi } from '../../use-api.ts';
-import { ROLES, roleKey } from './roles.ts';
+import { dangerActionColumn, deleteAfterConfirm, RoleField, roleColumn, SecretShownOnce } from './access-ui.tsx';
 
 interface ApiKeyRow {
   id: number;
@@ -39,15 +38,7 @@ export default function ApiKeysPage() {
     }
   };
 
-  const revoke = async (k: ApiKeyRow) => {
-    if (!window.confirm(t('apiKeys.confirmRevoke', { name: k.name }))) return;
-    try {
-      await api(`/api-keys/${k.id}`, { method: 'DELETE' });
-      list.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const revoke = (k: ApiKeyRow) => deleteAfterConfirm(t('apiKeys.confirmRevoke', { name: k.name }), `/api-keys/${k.id}`, list.reload, setError);
 
   return (
     <Page title={t('apiKeys.title')} description={t('apiKeys.description')}>
@@ -55,7 +46,7 @@ export default function ApiKeysPage() {
         <h2>{t('apiKeys.create')}</h2>
         <div className="form-grid">
           <TextField label={t('apiKeys.name')} required value={name} onValue={setName} hint={t('apiKeys.nameHint')} />
-          <SelectField label={t('members.role')} value={role} onValue={setRole} options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)!) }))} />
+          <RoleField value={role} onValue={setRole} />
         </div>
         <div className="row">
           <button type="submit" className="btn btn-primary" disabled={!name.trim()}>
@@ -66,14 +57,7 @@ export default function ApiKeysPage() {
       <ErrorAlert error={error ?? list.error} />
       {created && (
         <Alert kind="success">
-          <div className="stack">
-            <span>{t('apiKeys.created', { name: created.name })}</span>
-            <div className="row">
-              <code className="secret" dir="ltr" data-testid="new-api-key">{created.key}</code>
-              <CopyButton text={created.key} />
-            </div>
-            <small>{t('common.shownOnce')}</small>
-          </div>
+          <SecretShownOnce message={t('apiKeys.created', { name: created.name })} secret={created.key} testId="new-api-key" />
         </Alert>
       )}
       <Section title={t('apiKeys.list')}>
@@ -85,23 +69,11 @@ export default function ApiKeysPage() {
           columns={[
             { key: 'name', header: t('apiKeys.name'), value: (k) => k.name },
             { key: 'prefix', header: t('apiKeys.prefix'), value: (k) => k.prefix, render: (k) => <code dir="ltr">{k.prefix}…</code> },
-            { key: 'role', header: t('members.role'), value: (k) => (roleKey(k.role) ? t(roleKey(k.role)!) : k.role) },
+            roleColumn(t),
             { key: 'created', header: t('apiKeys.createdAt'), kind: 'date', value: (k) => k.created_at },
             { key: 'used', header: t('apiKeys.lastUsed'), kind: 'datetime', value: (k) => k.last_used_at },
             { key: 'state', header: t('apiKeys.state'), value: (k) => (k.revoked_at ? t('apiKeys.revoked') : t('apiKeys.active')) },
-            {
-              key: 'actions',
-              header: t('common.actions'),
-              value: () => null,
-              sortable: false,
-              exportable: false,
-              render: (k) =>
-                k.revoked_at ? null : (
-                  <button type="button" className="btn btn-small btn-danger" onClick={() => void revoke(k)} aria-label={`${t('apiKeys.revoke')} ${k.name}`}>
-                    {t('apiKeys.revoke')}
-                  </button>
-                ),
-            },
+            dangerActionColumn<ApiKeyRow>(t, { label: t('apiKeys.revoke'), subject: (k) => k.name, hidden: (k) => !!k.revoked_at, onClick: (k) => void revoke(k) }),
           ]}
         />
       </Section>

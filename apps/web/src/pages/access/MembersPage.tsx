@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
-import { CopyButton } from '../../components/CopyButton.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, ErrorAlert } from '../../components/feedback.tsx';
-import { SelectField, TextField } from '../../components/form.tsx';
+import { TextField } from '../../components/form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { usePrefs } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
-import { ROLES, roleKey } from './roles.ts';
+import { dangerActionColumn, deleteAfterConfirm, RoleField, roleColumn, SecretShownOnce } from './access-ui.tsx';
 
 interface Member {
   id: number;
@@ -43,15 +42,7 @@ export default function MembersPage() {
     }
   };
 
-  const remove = async (m: Member) => {
-    if (!window.confirm(t('members.confirmRemove', { email: m.email }))) return;
-    try {
-      await api(`/members/${m.id}`, { method: 'DELETE' });
-      list.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const remove = (m: Member) => deleteAfterConfirm(t('members.confirmRemove', { email: m.email }), `/members/${m.id}`, list.reload, setError);
 
   return (
     <Page title={t('members.title')} description={t('members.description')}>
@@ -60,7 +51,7 @@ export default function MembersPage() {
         <div className="form-grid">
           <TextField label={t('members.email')} type="email" dir="ltr" required value={email} onValue={setEmail} />
           <TextField label={t('members.name')} value={name} onValue={setName} />
-          <SelectField label={t('members.role')} value={role} onValue={setRole} options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)!) }))} />
+          <RoleField value={role} onValue={setRole} />
         </div>
         <div className="row">
           <button type="submit" className="btn btn-primary" disabled={!email}>
@@ -72,14 +63,7 @@ export default function MembersPage() {
       {created && (
         <Alert kind="success">
           {created.one_time_password ? (
-            <div className="stack">
-              <span>{t('members.oneTimePassword', { email: created.email })}</span>
-              <div className="row">
-                <code className="secret" dir="ltr">{created.one_time_password}</code>
-                <CopyButton text={created.one_time_password} />
-              </div>
-              <small>{t('common.shownOnce')}</small>
-            </div>
+            <SecretShownOnce message={t('members.oneTimePassword', { email: created.email })} secret={created.one_time_password} />
           ) : (
             t('members.added', { email: created.email })
           )}
@@ -94,21 +78,9 @@ export default function MembersPage() {
           columns={[
             { key: 'name', header: t('members.name'), value: (m) => m.name },
             { key: 'email', header: t('members.email'), value: (m) => m.email, render: (m) => <span dir="ltr">{m.email}</span> },
-            { key: 'role', header: t('members.role'), value: (m) => (roleKey(m.role) ? t(roleKey(m.role)!) : m.role) },
+            roleColumn(t),
             { key: 'since', header: t('members.since'), kind: 'date', value: (m) => m.created_at },
-            {
-              key: 'actions',
-              header: t('common.actions'),
-              value: () => null,
-              sortable: false,
-              exportable: false,
-              render: (m) =>
-                m.id === me?.id ? null : (
-                  <button type="button" className="btn btn-small btn-danger" onClick={() => void remove(m)} aria-label={`${t('members.remove')} ${m.email}`}>
-                    {t('members.remove')}
-                  </button>
-                ),
-            },
+            dangerActionColumn<Member>(t, { label: t('members.remove'), subject: (m) => m.email, hidden: (m) => m.id === me?.id, onClick: (m) => void remove(m) }),
           ]}
         />
       </Section>
