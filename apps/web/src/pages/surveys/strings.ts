@@ -1,4 +1,5 @@
 import { usePrefs } from '../../i18n/index.tsx';
+import { stringsIn } from '../../i18n/page-strings.ts';
 
 // The survey screens' wording, Arabic first ([ar, en]).
 const STRINGS = {
@@ -48,9 +49,7 @@ export type SurveyKey = keyof typeof STRINGS;
 
 export function useSurveyT() {
   const prefs = usePrefs();
-  const i = prefs.lang === 'ar' ? 0 : 1;
-  const s = (key: SurveyKey, params: Record<string, string | number> = {}) =>
-    (STRINGS[key][i] as string).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  const s = stringsIn(STRINGS, prefs.lang);
   const has = (key: string): key is SurveyKey => key in STRINGS;
   return { ...prefs, s, sk: (key: string) => (has(key) ? s(key) : key) };
 }

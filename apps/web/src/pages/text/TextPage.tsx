@@ -8,9 +8,10 @@ import { KpiCard } from '../../components/KpiCard.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { currentHijriMonth, PeriodPicker, type Period } from '../../components/PeriodPicker.tsx';
 import { usePrefs } from '../../i18n/index.tsx';
+import { stringsIn } from '../../i18n/page-strings.ts';
 import { useAgencyTimeZone } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
-import { TEXT_MESSAGES, type TextKey } from './text-messages.ts';
+import { TEXT_STRINGS, type TextKey } from './text-messages.ts';
 import './text.css';
 
 type Rate = { rate: number | null; n: number };
@@ -25,7 +26,7 @@ interface Cluster { cluster: number; size: number; top_phrases: string[]; exampl
 
 function useTx() {
   const prefs = usePrefs();
-  return { ...prefs, tx: (k: TextKey) => TEXT_MESSAGES[prefs.lang][k] };
+  return { ...prefs, tx: stringsIn(TEXT_STRINGS, prefs.lang) };
 }
 
 /** /text: sentiment trend, top negative topics per service/branch, the feedback list and topic discovery. */
