@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { CallHeatmap, CallKpiReport } from '@tajriba/contracts';
-import { DataTable } from '../../components/DataTable.tsx';
 import { EChart } from '../../components/EChart.tsx';
-import { ErrorAlert, Loading } from '../../components/feedback.tsx';
+import { ErrorAlert } from '../../components/feedback.tsx';
 import { SelectField, TextField } from '../../components/form.tsx';
 import { Section } from '../../components/Page.tsx';
 import { todayIn } from '../../format.ts';
@@ -10,7 +9,7 @@ import { usePrefs, type MessageKey } from '../../i18n/index.tsx';
 import { addDays } from '../../periods.ts';
 import { useAgencyTimeZone } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
-import { KpiRow, useGroupColumns, type Group } from './cc-common.tsx';
+import { KpiReportView, useGroupColumns, type Group } from './cc-common.tsx';
 
 const INTERVALS = ['15', '30', '60'] as const;
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -94,25 +93,22 @@ export default function IntradayTab() {
 
   return (
     <>
-      <div className="row filters">
-        <TextField label={t('cc.day')} type="date" value={day} onValue={(v) => v && setDay(v)} />
-        <SelectField label={t('cc.interval')} value={interval} onValue={(v) => setIntervalMinutes(v as typeof interval)} options={INTERVALS.map((i) => ({ value: i, label: t('cc.minutes', { n: num(Number(i)) }) }))} />
-        <SelectField label={t('cc.queue')} value={queue} onValue={setQueue} options={queueOptions} />
-      </div>
-      {report.error ? <ErrorAlert error={report.error} /> : null}
-      {report.loading && !report.data ? <Loading /> : null}
-      {report.data && (
-        <>
-          <KpiRow report={report.data} />
-          <Section title={t('cc.perInterval')}>
-            <EChart option={perInterval} ariaLabel={t('cc.perIntervalChart')} height={340} />
-            <EChart option={asaChart} ariaLabel={t('cc.asa')} height={220} />
-            <div className="table-nowrap-first">
-              <DataTable columns={columns} rows={report.data.groups} rowKey={(g) => g.key[0]} caption={t('cc.perInterval')} exportName={`calls-${day}-interval${interval}`} emptyText={t('cc.noData')} />
-            </div>
-          </Section>
-        </>
-      )}
+      <KpiReportView
+        filters={
+          <>
+            <TextField label={t('cc.day')} type="date" value={day} onValue={(v) => v && setDay(v)} />
+            <SelectField label={t('cc.interval')} value={interval} onValue={(v) => setIntervalMinutes(v as typeof interval)} options={INTERVALS.map((i) => ({ value: i, label: t('cc.minutes', { n: num(Number(i)) }) }))} />
+            <SelectField label={t('cc.queue')} value={queue} onValue={setQueue} options={queueOptions} />
+          </>
+        }
+        report={report}
+        title={t('cc.perInterval')}
+        columns={columns}
+        exportName={`calls-${day}-interval${interval}`}
+      >
+        <EChart option={perInterval} ariaLabel={t('cc.perIntervalChart')} height={340} />
+        <EChart option={asaChart} ariaLabel={t('cc.asa')} height={220} />
+      </KpiReportView>
       <Section title={t('cc.heatmap')}>
         <p className="muted">{t('cc.heatmapHint')}</p>
         {heat.error ? <ErrorAlert error={heat.error} /> : <EChart option={heatOption} ariaLabel={t('cc.heatmapChart')} height={320} />}

@@ -1,23 +1,14 @@
-import { useMemo, useState } from 'react';
-import type { CallKpiReport } from '@tajriba/contracts';
-import { DataTable } from '../../components/DataTable.tsx';
+import { useMemo } from 'react';
 import { EChart } from '../../components/EChart.tsx';
-import { ErrorAlert, Loading } from '../../components/feedback.tsx';
-import { Section } from '../../components/Page.tsx';
-import { currentHijriMonth, PeriodPicker, type Period } from '../../components/PeriodPicker.tsx';
 import { formatCalendarDate } from '../../format.ts';
 import { usePrefs } from '../../i18n/index.tsx';
-import { useAgencyTimeZone } from '../../session.tsx';
-import { useApi } from '../../use-api.ts';
-import { KpiRow, useGroupColumns } from './cc-common.tsx';
+import { KpiReportView, useGroupColumns, usePeriodKpiReport } from './cc-common.tsx';
 
 /** Day by day against the agency's targets (answer rate, service level, ASA). */
 export default function TrendTab() {
   const prefs = usePrefs();
   const { t, pct, num } = prefs;
-  const zone = useAgencyTimeZone();
-  const [period, setPeriod] = useState<Period>(() => currentHijriMonth(zone));
-  const report = useApi<CallKpiReport>('/contact-centre/kpis', { query: { from: period.from, to: period.to, group_by: 'day' } });
+  const { period, report, picker } = usePeriodKpiReport('day');
   const groups = report.data?.groups ?? [];
   const tg = report.data?.targets;
   const days = groups.map((g) => formatCalendarDate(g.key[0], prefs.lang === 'ar' ? 'islamic-umalqura' : 'gregory', prefs, 'UTC', 'date'));
@@ -48,24 +39,9 @@ export default function TrendTab() {
   columns[0] = { ...columns[0], kind: 'date' };
 
   return (
-    <>
-      <div className="row filters">
-        <PeriodPicker value={period} onChange={setPeriod} label={t('cc.period')} />
-      </div>
-      {report.error ? <ErrorAlert error={report.error} /> : null}
-      {report.loading && !report.data ? <Loading /> : null}
-      {report.data && (
-        <>
-          <KpiRow report={report.data} />
-          <Section title={t('cc.trend')}>
-            <EChart option={rates} ariaLabel={t('cc.trendChart')} height={320} />
-            <EChart option={asa} ariaLabel={t('cc.asaTrendChart')} height={240} />
-            <div className="table-nowrap-first">
-              <DataTable columns={columns} rows={groups} rowKey={(g) => g.key[0]} caption={t('cc.trend')} exportName={`calls-daily-${period.from}-${period.to}`} emptyText={t('cc.noData')} />
-            </div>
-          </Section>
-        </>
-      )}
-    </>
+    <KpiReportView filters={picker} report={report} title={t('cc.trend')} columns={columns} exportName={`calls-daily-${period.from}-${period.to}`}>
+      <EChart option={rates} ariaLabel={t('cc.trendChart')} height={320} />
+      <EChart option={asa} ariaLabel={t('cc.asaTrendChart')} height={240} />
+    </KpiReportView>
   );
 }

@@ -1,7 +1,13 @@
+import { useState, type ReactNode } from 'react';
 import type { CallKpiReport, CallKpis } from '@tajriba/contracts';
-import type { Column } from '../../components/DataTable.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { ErrorAlert, Loading } from '../../components/feedback.tsx';
 import { KpiCard } from '../../components/KpiCard.tsx';
+import { Section } from '../../components/Page.tsx';
+import { currentHijriMonth, PeriodPicker, type Period } from '../../components/PeriodPicker.tsx';
 import { usePrefs, type MessageKey } from '../../i18n/index.tsx';
+import { useAgencyTimeZone } from '../../session.tsx';
+import { useApi, type ApiState } from '../../use-api.ts';
 
 export type Group = CallKpiReport['groups'][number];
 
@@ -45,4 +51,41 @@ export function useGroupColumns(keyHeader: string, keyLabel: (g: Group) => strin
     col('longest', 'cc.longestWait', (g) => (g.longestWaitSeconds === null ? null : Math.round(g.longestWaitSeconds))),
     col('repeat', 'cc.repeat7d', (g) => g.repeatCallRate7d.rate, 'percent'),
   ];
+}
+
+/** The call KPIs of a period (this Hijri month at first), grouped by `groupBy`, and its period picker. */
+export function usePeriodKpiReport(groupBy: string) {
+  const { t } = usePrefs();
+  const zone = useAgencyTimeZone();
+  const [period, setPeriod] = useState<Period>(() => currentHijriMonth(zone));
+  const report = useApi<CallKpiReport>('/contact-centre/kpis', { query: { from: period.from, to: period.to, group_by: groupBy } });
+  const picker = <PeriodPicker value={period} onChange={setPeriod} label={t('cc.period')} />;
+  return { period, report, picker };
+}
+
+/**
+ * A tab's body: its filters, then (once the report is in) the KPI cards and a section with the
+ * tab's charts above the per-group table.
+ */
+export function KpiReportView(props: { filters: ReactNode; report: ApiState<CallKpiReport>; title: string; columns: Column<Group>[]; exportName: string; children: ReactNode }) {
+  const { t } = usePrefs();
+  const { report, title } = props;
+  return (
+    <>
+      <div className="row filters">{props.filters}</div>
+      {report.error ? <ErrorAlert error={report.error} /> : null}
+      {report.loading && !report.data ? <Loading /> : null}
+      {report.data && (
+        <>
+          <KpiRow report={report.data} />
+          <Section title={title}>
+            {props.children}
+            <div className="table-nowrap-first">
+              <DataTable columns={props.columns} rows={report.data.groups} rowKey={(g) => g.key[0]} caption={title} exportName={props.exportName} emptyText={t('cc.noData')} />
+            </div>
+          </Section>
+        </>
+      )}
+    </>
+  );
 }
