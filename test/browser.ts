@@ -108,6 +108,15 @@ export async function loginThroughForm(page: Page, email: string, password = TES
   return menu;
 }
 
+/** A fresh Arabic desktop page with its error log, signed in as `email` through the form at `base`. */
+export async function openSignedInPage(browser: Browser, base: string, email: string) {
+  const page = await newArabicDesktopPage(browser);
+  const errors = trackPageErrors(page);
+  await page.goto(base);
+  const menu = await loginThroughForm(page, email);
+  return { page, errors, menu };
+}
+
 /** Saves test-artifacts/<name>.png (the whole page unless fullPage is false). */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -7,7 +7,7 @@ import { upsertSchedule } from '../../../../server/src/domains/contact-centre/co
 import { IngestTally } from '../../../../server/src/domains/interactions/interactions.pipeline.ts';
 import { getAgencyBySlug } from '../../../../server/src/http/agency-scope.ts';
 import { createRng } from '../../../../server/src/lib/random.ts';
-import { insertUserWithRoles, launchChromium, loginThroughForm, newArabicDesktopPage, screenshot, screenshotOnFailure, startBrowserServer, trackPageErrors, type BrowserServer } from '../../../../../test/browser.ts';
+import { insertUserWithRoles, launchChromium, openSignedInPage, screenshot, screenshotOnFailure, startBrowserServer, type BrowserServer } from '../../../../../test/browser.ts';
 
 // The contact-centre screens in Chromium against the real server: 35 days of simulated calls,
 // intraday view with heat-map, queue comparison, trend vs targets and the staffing planner.
@@ -58,11 +58,9 @@ describe('contact-centre screens in Chromium', () => {
   screenshotOnFailure(() => page, 'web-cc');
 
   it('shows a day per interval with KPI cards, targets and the heat-map', async () => {
-    page = await newArabicDesktopPage(browser);
-    consoleErrors = trackPageErrors(page);
-    await page.goto(base);
-    const menu = await loginThroughForm(page, EMAIL);
-    await menu.getByRole('link', { name: 'مركز الاتصال' }).click();
+    const signedIn = await openSignedInPage(browser, base, EMAIL);
+    ({ page, errors: consoleErrors } = signedIn);
+    await signedIn.menu.getByRole('link', { name: 'مركز الاتصال' }).click();
     await page.getByRole('heading', { name: 'أداء مركز الاتصال' }).waitFor();
     await page.getByLabel('اليوم', { exact: true }).fill(yesterday);
     await page.getByRole('article', { name: 'نسبة الرد' }).waitFor();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoAgency } from '../../../../server/src/domains/demo/demo.service.ts';
 import { setTarget } from '../../../../server/src/domains/dashboards/targets.service.ts';
-import { insertUserWithRoles, launchChromium, loginThroughForm, newArabicDesktopPage, screenshot, startBrowserServer, trackPageErrors, type BrowserServer } from '../../../../../test/browser.ts';
+import { insertUserWithRoles, launchChromium, openSignedInPage, screenshot, startBrowserServer, type BrowserServer } from '../../../../../test/browser.ts';
 
 // The three dashboard screens in Debian's Chromium, against the real server with the demo agency
 // (its journeys and rollups built by the demo extension): they render, with no console errors.
@@ -46,11 +46,9 @@ describe('dashboards in Chromium', () => {
   let page: Page;
 
   it('signs in and shows the executive overview with KPIs, trend and where it hurts', async () => {
-    page = await newArabicDesktopPage(browser);
-    consoleErrors = trackPageErrors(page);
-    await page.goto(base);
-    const menu = await loginThroughForm(page, EMAIL);
-    await menu.getByRole('link', { name: 'النظرة التنفيذية' }).waitFor();
+    const signedIn = await openSignedInPage(browser, base, EMAIL);
+    ({ page, errors: consoleErrors } = signedIn);
+    await signedIn.menu.getByRole('link', { name: 'النظرة التنفيذية' }).waitFor();
     await page.goto(`${base}/overview?${query}`);
     await page.getByRole('heading', { name: 'نظرة تنفيذية' }).waitFor();
     // The shared link's period (?from=&to=) is the one shown.

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgency } from '../../../../server/src/domains/access/access.service.ts';
 import { analyzePendingTexts, submitTexts, type TextSubmission } from '../../../../server/src/domains/text/text.service.ts';
-import { insertUserWithRoles, launchChromium, loginThroughForm, newArabicDesktopPage, screenshot, startBrowserServer, trackPageErrors, type BrowserServer } from '../../../../../test/browser.ts';
+import { insertUserWithRoles, launchChromium, openSignedInPage, screenshot, startBrowserServer, type BrowserServer } from '../../../../../test/browser.ts';
 
 // The text-analytics screen in Chromium against the real server: trend, top negative topics
 // per branch with escaped examples, the filtered feedback list and topic discovery.
@@ -48,11 +48,9 @@ afterAll(async () => {
 describe('text analytics screen in Chromium', () => {
   let page: Page;
   it('shows the trend, negative topics with escaped examples, the feedback list and discovery', async () => {
-    page = await newArabicDesktopPage(browser);
-    errors = trackPageErrors(page);
-    await page.goto(base);
-    const menu = await loginThroughForm(page, EMAIL);
-    await menu.getByRole('link', { name: 'الشكاوى والملاحظات' }).click();
+    const signedIn = await openSignedInPage(browser, base, EMAIL);
+    ({ page, errors } = signedIn);
+    await signedIn.menu.getByRole('link', { name: 'الشكاوى والملاحظات' }).click();
     await page.getByRole('heading', { name: 'تحليل النصوص: الشكاوى والملاحظات' }).waitFor();
     await page.getByRole('table', { name: 'أكثر المواضيع السلبية' }).getByRole('cell', { name: 'فرع جدة — الصفا' }).first().waitFor();
     await page.getByRole('article', { name: /العبارات الأبرز/ }).first().waitFor();
