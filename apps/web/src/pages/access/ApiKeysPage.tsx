@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
-import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, ErrorAlert } from '../../components/feedback.tsx';
 import { TextField } from '../../components/form.tsx';
-import { Page, Section } from '../../components/Page.tsx';
+import { Page } from '../../components/Page.tsx';
 import { usePrefs } from '../../i18n/index.tsx';
 import { useApi } from '../../use-api.ts';
-import { dangerActionColumn, deleteAfterConfirm, RoleField, roleColumn, SecretShownOnce } from './access-ui.tsx';
+import { AccessList, dangerActionColumn, deleteAfterConfirm, RoleField, roleColumn, SecretShownOnce } from './access-ui.tsx';
 
 interface ApiKeyRow {
   id: number;
@@ -60,23 +59,20 @@ export default function ApiKeysPage() {
           <SecretShownOnce message={t('apiKeys.created', { name: created.name })} secret={created.key} testId="new-api-key" />
         </Alert>
       )}
-      <Section title={t('apiKeys.list')}>
-        <DataTable<ApiKeyRow>
-          caption={t('apiKeys.list')}
-          rows={list.data?.items ?? []}
-          rowKey={(k) => k.id}
-          exportName="api-keys"
-          columns={[
-            { key: 'name', header: t('apiKeys.name'), value: (k) => k.name },
-            { key: 'prefix', header: t('apiKeys.prefix'), value: (k) => k.prefix, render: (k) => <code dir="ltr">{k.prefix}…</code> },
-            roleColumn(t),
-            { key: 'created', header: t('apiKeys.createdAt'), kind: 'date', value: (k) => k.created_at },
-            { key: 'used', header: t('apiKeys.lastUsed'), kind: 'datetime', value: (k) => k.last_used_at },
-            { key: 'state', header: t('apiKeys.state'), value: (k) => (k.revoked_at ? t('apiKeys.revoked') : t('apiKeys.active')) },
-            dangerActionColumn<ApiKeyRow>(t, { label: t('apiKeys.revoke'), subject: (k) => k.name, hidden: (k) => !!k.revoked_at, onClick: (k) => void revoke(k) }),
-          ]}
-        />
-      </Section>
+      <AccessList<ApiKeyRow>
+        title={t('apiKeys.list')}
+        rows={list.data?.items}
+        exportName="api-keys"
+        columns={[
+          { key: 'name', header: t('apiKeys.name'), value: (k) => k.name },
+          { key: 'prefix', header: t('apiKeys.prefix'), value: (k) => k.prefix, render: (k) => <code dir="ltr">{k.prefix}…</code> },
+          roleColumn(t),
+          { key: 'created', header: t('apiKeys.createdAt'), kind: 'date', value: (k) => k.created_at },
+          { key: 'used', header: t('apiKeys.lastUsed'), kind: 'datetime', value: (k) => k.last_used_at },
+          { key: 'state', header: t('apiKeys.state'), value: (k) => (k.revoked_at ? t('apiKeys.revoked') : t('apiKeys.active')) },
+          dangerActionColumn<ApiKeyRow>(t, { label: t('apiKeys.revoke'), subject: (k) => k.name, hidden: (k) => !!k.revoked_at, onClick: (k) => void revoke(k) }),
+        ]}
+      />
     </Page>
   );
 }

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
-import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, ErrorAlert } from '../../components/feedback.tsx';
 import { TextField } from '../../components/form.tsx';
-import { Page, Section } from '../../components/Page.tsx';
+import { Page } from '../../components/Page.tsx';
 import { usePrefs } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
-import { dangerActionColumn, deleteAfterConfirm, RoleField, roleColumn, SecretShownOnce } from './access-ui.tsx';
+import { AccessList, dangerActionColumn, deleteAfterConfirm, RoleField, roleColumn, SecretShownOnce } from './access-ui.tsx';
 
 interface Member {
   id: number;
@@ -69,21 +68,18 @@ export default function MembersPage() {
           )}
         </Alert>
       )}
-      <Section title={t('members.list')}>
-        <DataTable<Member>
-          caption={t('members.list')}
-          rows={list.data?.items ?? []}
-          rowKey={(m) => m.id}
-          exportName="members"
-          columns={[
-            { key: 'name', header: t('members.name'), value: (m) => m.name },
-            { key: 'email', header: t('members.email'), value: (m) => m.email, render: (m) => <span dir="ltr">{m.email}</span> },
-            roleColumn(t),
-            { key: 'since', header: t('members.since'), kind: 'date', value: (m) => m.created_at },
-            dangerActionColumn<Member>(t, { label: t('members.remove'), subject: (m) => m.email, hidden: (m) => m.id === me?.id, onClick: (m) => void remove(m) }),
-          ]}
-        />
-      </Section>
+      <AccessList<Member>
+        title={t('members.list')}
+        rows={list.data?.items}
+        exportName="members"
+        columns={[
+          { key: 'name', header: t('members.name'), value: (m) => m.name },
+          { key: 'email', header: t('members.email'), value: (m) => m.email, render: (m) => <span dir="ltr">{m.email}</span> },
+          roleColumn(t),
+          { key: 'since', header: t('members.since'), kind: 'date', value: (m) => m.created_at },
+          dangerActionColumn<Member>(t, { label: t('members.remove'), subject: (m) => m.email, hidden: (m) => m.id === me?.id, onClick: (m) => void remove(m) }),
+        ]}
+      />
     </Page>
   );
 }

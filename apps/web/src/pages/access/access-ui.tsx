@@ -1,7 +1,8 @@
 import { api } from '../../api.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
-import type { Column } from '../../components/DataTable.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { SelectField } from '../../components/form.tsx';
+import { Section } from '../../components/Page.tsx';
 import { usePrefs, type Prefs } from '../../i18n/index.tsx';
 import { ROLES, roleKey } from './roles.ts';
 
@@ -33,6 +34,15 @@ export function dangerActionColumn<R>(t: Prefs['t'], opts: { label: string; subj
         </button>
       ),
   };
+}
+
+/** The page's list (members or keys) under its heading, named by the same title, with CSV export. */
+export function AccessList<R extends { id: number }>(props: { title: string; rows: R[] | undefined; exportName: string; columns: Column<R>[] }) {
+  return (
+    <Section title={props.title}>
+      <DataTable<R> caption={props.title} rows={props.rows ?? []} rowKey={(r) => r.id} exportName={props.exportName} columns={props.columns} />
+    </Section>
+  );
 }
 
 /** A secret the server returns only once: what it is, the value to copy, and that it will not be shown again. */

@@ -7,11 +7,18 @@ import { useApi } from '../../use-api.ts';
 
 type Item = Record<string, string | number>;
 
+export interface ItemField {
+  name: string;
+  labelKey: MessageKey;
+  dir: 'ltr' | 'rtl';
+  wide?: boolean;
+}
+
 export interface ItemsEditorProps {
   title: string;
   /** GET returns {items}; PUT replaces them with {items}. */
   path: string;
-  fields: { name: string; labelKey: MessageKey; dir: 'ltr' | 'rtl'; wide?: boolean }[];
+  fields: ItemField[];
   /** Ordered lists (stages) get move buttons and a 1-based `position` on save. */
   ordered?: boolean;
   readOnly?: boolean;

@@ -3,8 +3,15 @@ import { usePrefs } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
-import { ItemsEditor } from './ItemsEditor.tsx';
+import { ItemsEditor, type ItemField } from './ItemsEditor.tsx';
 import type { CatalogRecord } from './kinds.ts';
+
+// Stages and reasons are both named by a code and the two names.
+const CODE_AND_NAMES: ItemField[] = [
+  { name: 'code', labelKey: 'catalog.field.code', dir: 'ltr' },
+  { name: 'name_ar', labelKey: 'catalog.field.nameAr', dir: 'rtl' },
+  { name: 'name_en', labelKey: 'catalog.field.nameEn', dir: 'ltr' },
+];
 
 /** One service's journey (ordered stages) and its visit reasons with the prescribed action. */
 export function ServiceDetail({ code }: { code: string }) {
@@ -23,11 +30,7 @@ export function ServiceDetail({ code }: { code: string }) {
         ordered
         readOnly={role !== 'admin'}
         emptyKey="catalog.noStages"
-        fields={[
-          { name: 'code', labelKey: 'catalog.field.code', dir: 'ltr' },
-          { name: 'name_ar', labelKey: 'catalog.field.nameAr', dir: 'rtl' },
-          { name: 'name_en', labelKey: 'catalog.field.nameEn', dir: 'ltr' },
-        ]}
+        fields={CODE_AND_NAMES}
       />
       <ItemsEditor
         title={t('catalog.reasons')}
@@ -35,9 +38,7 @@ export function ServiceDetail({ code }: { code: string }) {
         readOnly={role !== 'admin'}
         emptyKey="catalog.noReasons"
         fields={[
-          { name: 'code', labelKey: 'catalog.field.code', dir: 'ltr' },
-          { name: 'name_ar', labelKey: 'catalog.field.nameAr', dir: 'rtl' },
-          { name: 'name_en', labelKey: 'catalog.field.nameEn', dir: 'ltr' },
+          ...CODE_AND_NAMES,
           { name: 'action_ar', labelKey: 'catalog.field.actionAr', dir: 'rtl', wide: true },
           { name: 'action_en', labelKey: 'catalog.field.actionEn', dir: 'ltr', wide: true },
         ]}
