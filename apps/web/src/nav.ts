@@ -28,15 +28,15 @@ export const nav: NavItem[] = [
   { path: '/overview', labelKey: 'nav.overview', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/overview/OverviewPage.tsx')) },
   { path: '/service', labelKey: 'nav.serviceJourney', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/service/ServiceJourneyPage.tsx')) },
   { path: '/compare', labelKey: 'nav.compare', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/compare/ComparePage.tsx')) },
+  { path: '/contact-centre', labelKey: 'nav.contactCentre', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/contact-centre/ContactCentrePage.tsx')) },
+  { path: '/surveys', labelKey: 'nav.surveys', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/surveys/SurveysPage.tsx')) },
+  { path: '/text', labelKey: 'nav.text', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/text/TextPage.tsx')) },
   { path: '/catalog', labelKey: 'nav.catalog', groupKey: 'nav.group.data', component: lazy(() => import('./pages/catalog/CatalogPage.tsx')) },
   { path: '/imports', labelKey: 'nav.imports', groupKey: 'nav.group.data', roles: ANALYSTS, component: lazy(() => import('./pages/ImportPage.tsx')) },
-  { path: '/surveys', labelKey: 'nav.surveys', groupKey: 'nav.group.data', component: lazy(() => import('./pages/surveys/SurveysPage.tsx')) },
   { path: '/access/members', labelKey: 'nav.members', groupKey: 'nav.group.access', roles: ['admin'], component: lazy(() => import('./pages/access/MembersPage.tsx')) },
   { path: '/access/api-keys', labelKey: 'nav.apiKeys', groupKey: 'nav.group.access', roles: ['admin'], component: lazy(() => import('./pages/access/ApiKeysPage.tsx')) },
   { path: '/access/audit', labelKey: 'nav.audit', groupKey: 'nav.group.access', roles: ['admin'], component: lazy(() => import('./pages/access/AuditPage.tsx')) },
   { path: '/agencies', labelKey: 'nav.agencies', groupKey: 'nav.group.access', superadminOnly: true, component: lazy(() => import('./pages/AgenciesPage.tsx')) },
-  { path: '/contact-centre', labelKey: 'nav.contactCentre', component: lazy(() => import('./pages/contact-centre/ContactCentrePage.tsx')) },
-  { path: '/text', labelKey: 'nav.text', groupKey: 'nav.group.insight', component: lazy(() => import('./pages/text/TextPage.tsx')) },
   { path: '/dev/components', labelKey: 'nav.gallery', hidden: true, component: lazy(() => import('./pages/GalleryPage.tsx')) },
 ];
 
