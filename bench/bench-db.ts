@@ -12,7 +12,7 @@ export function option(args: string[], name: string, fallback: string) {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 }
 
-export async function openBenchDb(kind: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+export async function openBenchDb(kind: string, opts: { poolSize?: number } = {}): Promise<{ db: Db; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'tajriba-bench-'));
     const db = await openPglite(join(dir, 'pglite'));
@@ -27,7 +27,7 @@ export async function openBenchDb(kind: string): Promise<{ db: Db; drop: () => P
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), 4);
+  const db = await openPostgres(u.toString(), opts.poolSize ?? 4);
   return {
     db,
     drop: async () => {

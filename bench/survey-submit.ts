@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../apps/server/src/app.ts';
-import { loadConfig, testDatabaseTarget } from '../apps/server/src/config.ts';
-import { openPglite, openPostgres, type Db } from '../apps/server/src/db/db.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+import type { Db } from '../apps/server/src/db/db.ts';
+import { openBenchDb } from './bench-db.ts';
 import { migrate } from '../apps/server/src/db/migrate.ts';
 import type { Services } from '../apps/server/src/http/context.ts';
 import { createAgency } from '../apps/server/src/domains/access/access.service.ts';
@@ -34,7 +33,7 @@ export async function run(args: string[]) {
   const connections = Number(valueOf(args, '--connections') ?? 10);
   const rounds = Number(valueOf(args, '--rounds') ?? 2);
   const warmup = 2;
-  const { db, drop } = await openBenchDb(kind);
+  const { db, drop } = await openBenchDb(kind, { poolSize: 20 });
   await migrate(db);
   await db.exec('CREATE TABLE IF NOT EXISTS bench_bare (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, agency_id int, body text, at timestamptz DEFAULT now())');
   const config = loadConfig({ LOG_LEVEL: 'silent', TAJRIBA_DEMO: 'off', TAJRIBA_SURVEY_RATE_PER_MIN: '100000000', TAJRIBA_PSEUDONYM_KEY: 'bench-pseudonym-key-0123456789abcdef0123' });
@@ -139,33 +138,6 @@ function load(url: string, body: string, duration: number, connections: number, 
     url, duration, connections, method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' },
     requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
   });
-}
-
-async function openBenchDb(kind: string): Promise<{ db: Db; drop: () => Promise<void> }> {
-  if (kind !== 'postgres') {
-    const db = await openPglite();
-    return { db, drop: () => db.close() };
-  }
-  const url = testDatabaseTarget().url ?? loadConfig().DATABASE_URL;
-  if (!url) throw new Error('--db postgres needs TEST_DATABASE_URL (an admin connection that may create databases)');
-  const name = `tajriba_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), 20);
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
 }
 
 const valueOf = (args: string[], flag: string) => {
