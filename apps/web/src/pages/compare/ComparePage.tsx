@@ -53,10 +53,10 @@ export default function ComparePage() {
     const figs = rows.map((r) => fig(r, chartKpi));
     const rate = kpiLabel(chartKpi, prefs);
     return {
-      tooltip: { trigger: 'axis' as const },
+      tooltip: { trigger: 'axis' as const, valueFormatter: (v: unknown) => formatKpi(chartKpi, v as number | null, prefs) },
       grid: { left: 140, right: 24, top: 16, bottom: 24 },
       yAxis: { type: 'category' as const, data: rows.map((r) => name(r)), inverse: true },
-      xAxis: { type: 'value' as const },
+      xAxis: { type: 'value' as const, axisLabel: { formatter: (v: number) => formatKpi(chartKpi, v, prefs) } },
       series: [{
         type: 'bar' as const, name: rate,
         data: figs.map((k) => ({ value: k.value, itemStyle: { color: STATUS_COLOR[k.status] ?? '#2b6cb0', opacity: k.low_n ? 0.45 : 1 } })),
