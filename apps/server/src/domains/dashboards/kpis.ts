@@ -3,15 +3,8 @@ import { rateWithFlags, SUPPRESSION_MIN_N, twoProportionTest } from '@tajriba/st
 
 // KPI arithmetic over rollup totals: pure, no I/O (docs/metrics.md defines each figure).
 
-/** Sums over rollup rows for one group (a service, a branch, a week, the whole agency…). */
-export interface Totals {
-  contacts: number;
-  abandoned: number;
-  repeated: number;
-  wait_sum: number;
-  wait_n: number;
-  /** Σ contacts × cost per contact of their channel; null when a used channel has no cost. */
-  cost: number | null;
+/** Journey sums from the journey rollup. */
+export interface JourneyTotals {
   journeys: number;
   j_completed: number;
   j_dropped: number;
@@ -22,6 +15,17 @@ export interface Totals {
   loops: number;
   j_contacts: number;
   duration_sum_s: number;
+}
+
+/** Sums over rollup rows for one group (a service, a branch, a week, the whole agency…). */
+export interface Totals extends JourneyTotals {
+  contacts: number;
+  abandoned: number;
+  repeated: number;
+  wait_sum: number;
+  wait_n: number;
+  /** Σ contacts × cost per contact of their channel; null when a used channel has no cost. */
+  cost: number | null;
   answers: number;
   top2: number;
 }

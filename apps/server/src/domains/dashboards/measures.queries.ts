@@ -1,4 +1,5 @@
 import type { Db } from '../../db/db.ts';
+import type { JourneyTotals } from './kpis.ts';
 
 // Reads of the daily rollups only (never raw interactions): every dashboard figure starts here.
 
@@ -56,19 +57,9 @@ export async function getContactMeasures(db: Db, agencyId: number, p: Period, di
   return db.query<ContactMeasureRow>(groupedSql('rollup_contacts_daily', CONTACT_SUMS, dims, 'channel_id'), [agencyId, p.from, p.to, p.serviceId ?? null]);
 }
 
-export interface JourneyMeasureRow {
+export interface JourneyMeasureRow extends JourneyTotals {
   dim: GroupBy;
   g: string;
-  journeys: number;
-  j_completed: number;
-  j_dropped: number;
-  j_open: number;
-  one_contact: number;
-  digital_only: number;
-  mostly_digital: number;
-  loops: number;
-  j_contacts: number;
-  duration_sum_s: number;
 }
 
 /** Journey sums per dimension and group, journeys counted on the day they started. */

@@ -2,19 +2,23 @@ import type { Db } from '../../db/db.ts';
 
 // Invitations, fatigue bookkeeping, contacts, outbox, campaigns and posters.
 
-export interface NewInvitation {
-  survey_id: number;
-  version: number;
-  campaign_id: number | null;
-  interaction_id: number | null;
-  beneficiary_pid: string | null;
-  delivery: 'sms' | 'email' | 'link';
+/** Where an answer comes from: the interaction's catalog context, kept with every invitation and response. */
+export interface InteractionContext {
   service_id: number | null;
   channel_id: number | null;
   branch_id: number | null;
   provider_id: number | null;
   stage_id: number | null;
   employee_pid: string | null;
+}
+
+export interface NewInvitation extends InteractionContext {
+  survey_id: number;
+  version: number;
+  campaign_id: number | null;
+  interaction_id: number | null;
+  beneficiary_pid: string | null;
+  delivery: 'sms' | 'email' | 'link';
   send_at: Date | null;
   expires_at: Date;
 }

@@ -8,7 +8,7 @@ import type { InsertedInteraction } from '../interactions/ingest-hooks.ts';
 import { canonicalIdentifier } from '../../lib/pseudonym.ts';
 import { sealContact } from './contact-vault.ts';
 import {
-  addSuppressions, getContactKinds, getFatigueState, insertInvitations, stripContactAttributes, upsertContacts, type NewInvitation,
+  addSuppressions, getContactKinds, getFatigueState, insertInvitations, stripContactAttributes, upsertContacts, type InteractionContext, type NewInvitation,
 } from './distribution.queries.ts';
 import { decideInvitation, samplingDraw, type SuppressionReason } from './fatigue.ts';
 import { getActivePostServiceTargets } from './surveys.queries.ts';
@@ -17,15 +17,9 @@ import type { SurveyRuntime } from './survey-runtime.ts';
 // Turning candidates (an interaction just stored, a campaign's sample, an API call) into
 // invitations: fatigue rules, sampling, suppression counts, then one send job per batch.
 
-export interface Candidate {
+export interface Candidate extends InteractionContext {
   beneficiary_pid: string | null;
   interaction_id: number | null;
-  service_id: number | null;
-  channel_id: number | null;
-  branch_id: number | null;
-  provider_id: number | null;
-  stage_id: number | null;
-  employee_pid: string | null;
   serviceCode?: string;
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/db.ts';
 import { SURVEY_ANSWER_TEXT_CONFLICT } from '../text/text.queries.ts';
 import type { Answers } from './survey-design.ts';
+import type { InteractionContext } from './distribution.queries.ts';
 
 // Responses and answers written by the public page.
 
@@ -16,18 +17,12 @@ export interface ResponseRow {
   completed_at: Date | null;
 }
 
-export interface ResponseContext {
+export interface ResponseContext extends InteractionContext {
   survey_id: number;
   version: number;
   invitation_id: number | null;
   poster_id: number | null;
   interaction_id: number | null;
-  service_id: number | null;
-  channel_id: number | null;
-  branch_id: number | null;
-  provider_id: number | null;
-  stage_id: number | null;
-  employee_pid: string | null;
 }
 
 export async function getResponseByKey(db: Db, agencyId: number, dedupeKey: string) {
