@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -98,7 +99,15 @@ export async function inspectCsvFile(path: string): Promise<FileFacts> {
 export async function saveAndInspect(body: ReadableStream<Uint8Array> | Readable, dest: string): Promise<FileFacts> {
   const { stream, facts } = inspector();
   const source = body instanceof Readable ? body : Readable.fromWeb(body as import('node:stream/web').ReadableStream);
-  await pipeline(source, stream, createWriteStream(dest));
+  const out = createWriteStream(dest);
+  try {
+    await pipeline(source, stream, out);
+  } catch (err) {
+    // The file may still be opening when a bad first chunk fails the pipeline: wait for the
+    // stream to close so the caller's cleanup cannot run before the file exists.
+    if (!out.closed) await once(out, 'close').catch(() => {});
+    throw err;
+  }
   return facts;
 }
 
