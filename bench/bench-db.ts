@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig, testDatabaseTarget } from '../apps/server/src/config.ts';
-import { openPglite, openPostgres, type Db } from '../apps/server/src/db/db.ts';
+import { openPglite, type Db } from '../apps/server/src/db/db.ts';
+import { createScratchPostgres } from '../test/scratch-db.ts';
 
 export function option(args: string[], name: string, fallback: string) {
   const i = args.indexOf(`--${name}`);
@@ -20,22 +20,5 @@ export async function openBenchDb(kind: string, opts: { poolSize?: number } = {}
   }
   const url = loadConfig().DATABASE_URL ?? testDatabaseTarget().url;
   if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
-  const name = `tajriba_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), opts.poolSize ?? 4);
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  return createScratchPostgres(url, `tajriba_bench_${Date.now()}`, { poolSize: opts.poolSize });
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import pg from 'pg';
+import { adminQuery, databaseUrl } from './scratch-db.ts';
 import { openPgliteWithHandle, openPostgres } from '../apps/server/src/db/db.ts';
 import { migrate } from '../apps/server/src/db/migrate.ts';
 import { testDatabaseTarget } from '../apps/server/src/config.ts';
@@ -30,15 +30,10 @@ async function buildPgliteTemplate() {
 }
 
 async function buildPostgresTemplate(url: string) {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [TEMPLATE_DB]);
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
-  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${TEMPLATE_DB}`;
-  const db = await openPostgres(u.toString(), 1);
+  await adminQuery(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [TEMPLATE_DB]);
+  await adminQuery(url, `DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
+  await adminQuery(url, `CREATE DATABASE ${TEMPLATE_DB}`);
+  const db = await openPostgres(databaseUrl(url, TEMPLATE_DB), 1);
   await migrate(db);
   await db.close();
   return TEMPLATE_DB;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig, testDatabaseTarget } from '../apps/server/src/config.ts';
-import { openPglite, openPostgres, type Db } from '../apps/server/src/db/db.ts';
+import { openPglite, type Db } from '../apps/server/src/db/db.ts';
+import { createScratchPostgres } from './scratch-db.ts';
 import { migrate } from '../apps/server/src/db/migrate.ts';
 import type { Services } from '../apps/server/src/http/context.ts';
 import { createAgency, createApiKey, hashPassword } from '../apps/server/src/domains/access/access.service.ts';
@@ -22,24 +22,9 @@ export async function createTestDb(): Promise<{ db: Db; drop: () => Promise<void
   if (target.kind === 'postgres') {
     const url = target.url!;
     const name = `tajriba_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const db = await openPostgres(u.toString(), 5);
-    await migrate(db);
-    return {
-      db,
-      drop: async () => {
-        await db.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      },
-    };
+    const scratch = await createScratchPostgres(url, name, { template: inject('postgresTemplate'), poolSize: 5 });
+    await migrate(scratch.db);
+    return scratch;
   }
   const tpl = new Blob([readFileSync(inject('pgliteTemplate'))]);
   const db = await openPglite(undefined, tpl);
